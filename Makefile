@@ -1,0 +1,36 @@
+# Bantin — `make run` builds the sample issue into out/, `make test` runs every test.
+# Both first install the Debian packages that are missing (and only those).
+
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev poppler-utils
+
+.PHONY: all deps build run test install clean
+
+all: build
+
+# Installs only what `dpkg -s` says is missing; fast and silent when everything is there.
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  echo "Installing Debian packages:$$missing"; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	.build/release/bantin build
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+install: build
+	install -D -m 755 .build/release/bantin $(DESTDIR)$(PREFIX)/bin/bantin
+
+clean:
+	rm -rf .build out

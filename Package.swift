@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+// Bantin — a publishing pipeline for quarterly bulletins. See README.md and ../shared/DESIGN.md.
+import PackageDescription
+
+let package = Package(
+    name: "Bantin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bantin", targets: ["BantinCLI"]),
+        .library(name: "Bantin", targets: ["Bantin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C bridges: module maps + shims, found through pkg-config.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
+        // Stages, in the direction of their imports.
+        .target(name: "Diagnostics"),
+        .target(name: "Model", dependencies: ["Diagnostics"]),
+        .target(name: "Loading", dependencies: ["Model", "CCmark", "Yams"]),
+        .target(name: "Typesetting", dependencies: ["Model", "CHarfBuzz"]),
+        .target(name: "Layout", dependencies: ["Typesetting"]),
+        .target(name: "PDF", dependencies: ["Layout", "CCairo"]),
+        .target(name: "Web", dependencies: ["Model"]),
+        .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Layout", "PDF", "Web"]),
+        .executableTarget(name: "BantinCLI", dependencies: [
+            "Bantin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Bantin"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,25 @@
+import Foundation
+import Layout
+import Loading
+
+extension Pipeline {
+    public enum DumpStage: String, CaseIterable, Sendable {
+        case document, lines, pages
+    }
+
+    /// An IR as text: the document, every paragraph's lines at the column width, or the pages.
+    public func dump(_ stage: DumpStage, _ folder: URL) -> String? {
+        guard let loaded = load(folder) else { return nil }
+        if stage == .document { return loaded.issue.dump }
+        guard let typesetter = check(loaded) else { return nil }
+        let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: typesetter)
+        do {
+            let composition = try paginator.compose()
+            if stage == .lines { return composition.dump }
+            return try paginator.paginate(composition).pages.map(\.dump).joined(separator: "\n")
+        } catch {
+            engine.emit(.error("build", "\(error)", at: nil))
+            return nil
+        }
+    }
+}

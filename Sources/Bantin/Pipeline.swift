@@ -1,0 +1,153 @@
+/// Bantin: the pipeline — named steps that take an issue folder to its outputs.
+///
+///     [1/6] Loading 2025-q1            manifest, articles, images, layout   (Loading)
+///     [2/6] Checking 2025-q1           fonts open, Vietnamese coverage      (Typesetting)
+///     [3/6] Typesetting 2025-q1        paragraphs set into lines            (Layout.compose)
+///     [4/6] Paginating 2025-q1         lines and figures into pages         (Layout.paginate)
+///     [5/6] Writing PDF 2025-q1        out/<id>/print.pdf                   (PDF)
+///     [6/6] Writing web edition 2025-q1  out/web/<id>/…                     (Web)
+///
+/// Every step reports into one `DiagnosticEngine`; a step that finds errors stops the issue
+/// before anything is written, so a failed build leaves the previous outputs untouched.
+import Foundation
+import Layout
+import Loading
+import PDF
+import Web
+
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var outDirectory: URL
+    public var layoutOverride: String?
+
+    public init(root: URL, outDirectory: URL, layoutOverride: String? = nil) {
+        self.root = root
+        self.outDirectory = outDirectory
+        self.layoutOverride = layoutOverride
+    }
+}
+
+/// What one issue's build produced.
+public struct BuiltIssue: Sendable {
+    public var issue: Issue
+    public var pages: [Page]
+    public var printPDF: URL
+    public var webPages: [String]
+    public var paddedPages: Int
+}
+
+public final class Pipeline {
+    public let options: BuildOptions
+    public let workspace: Workspace
+    public let engine: DiagnosticEngine
+    /// Progress lines (`[3/6] Typesetting 2025-q1`) go here.
+    public var log: (String) -> Void
+
+    public init(options: BuildOptions, engine: DiagnosticEngine = DiagnosticEngine(), log: @escaping (String) -> Void = { _ in }) {
+        self.options = options
+        self.workspace = Workspace(root: options.root)
+        self.engine = engine
+        self.log = log
+    }
+
+    /// The issue folders under `issues/`: those with an `issue.yaml`, in name order.
+    public func defaultIssueFolders() -> [URL] {
+        let issues = options.root.appendingPathComponent("issues")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: issues.path)) ?? []
+        return names.sorted().map { issues.appendingPathComponent($0) }
+            .filter { workspace.fileExists($0.appendingPathComponent("issue.yaml")) }
+    }
+
+    /// Builds each issue, then the web archive of those that built. Returns nil for an issue with errors.
+    @discardableResult
+    public func build(_ folders: [URL]) -> [BuiltIssue] {
+        var built: [BuiltIssue] = []
+        for folder in folders {
+            if let result = build(folder) { built.append(result) }
+        }
+        if !built.isEmpty {
+            do {
+                try WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
+                    .writeArchive(built.map(\.issue), to: webDirectory)
+            } catch {
+                engine.emit(.error("write", "cannot write the web archive: \(error)", at: nil))
+            }
+        }
+        return built
+    }
+
+    var webDirectory: URL { options.outDirectory.appendingPathComponent("web") }
+    var themeDirectory: URL { workspace.layoutsDirectory.appendingPathComponent("web") }
+
+    private func step(_ n: Int, _ name: String, _ id: String) {
+        log("[\(n)/6] \(name) \(id)")
+    }
+
+    public func build(_ folder: URL) -> BuiltIssue? {
+        let id = folder.standardizedFileURL.lastPathComponent
+        step(1, "Loading", id)
+        guard let loaded = load(folder) else { return nil }
+        step(2, "Checking", id)
+        guard let typesetter = check(loaded) else { return nil }
+        let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: typesetter)
+        do {
+            step(3, "Typesetting", id)
+            let composition = try paginator.compose()
+            step(4, "Paginating", id)
+            let result = try paginator.paginate(composition)
+            if result.paddedPages > 0 {
+                log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
+            }
+            step(5, "Writing PDF", id)
+            let issueOut = options.outDirectory.appendingPathComponent(id)
+            try FileManager.default.createDirectory(at: issueOut, withIntermediateDirectories: true)
+            let pdf = issueOut.appendingPathComponent("print.pdf")
+            try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), to: pdf)
+            step(6, "Writing web edition", id)
+            let web = try WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
+                .write(loaded.issue, to: webDirectory)
+            return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: web,
+                              paddedPages: result.paddedPages)
+        } catch {
+            engine.emit(.error("build", "\(id): \(error)", at: nil))
+            return nil
+        }
+    }
+
+    /// Step 1: the document IR and the layout, or nil after diagnostics.
+    public func load(_ folder: URL) -> LoadedIssue? {
+        IssueLoader(workspace: workspace, engine: engine).load(issueFolder: folder, layoutOverride: options.layoutOverride)
+    }
+
+    /// Step 2: opens every font of the layout and checks it has all 134 Vietnamese letters.
+    public func check(_ loaded: LoadedIssue) -> Typesetter? {
+        let fonts = FontLibrary(directory: workspace.fontsDirectory)
+        let layoutFile = workspace.displayPath(workspace.layoutsDirectory.appendingPathComponent(loaded.layout.name + ".yaml"))
+        var ok = true
+        for (family, faces) in loaded.layout.fonts.sorted(by: { $0.key < $1.key }) {
+            for file in faces.files {
+                do {
+                    let font = try fonts.font(file)
+                    let missing = VietnameseLetters.all.filter { !font.covers($0) }
+                    if !missing.isEmpty {
+                        engine.emit(.warning("font-coverage",
+                                             "font '\(file)' (family '\(family)') lacks \(missing.count) Vietnamese letter(s): "
+                                                 + String(String.UnicodeScalarView(missing.prefix(20))),
+                                             at: .file(layoutFile), hint: "choose a font that covers Vietnamese, such as Noto Serif"))
+                    }
+                } catch {
+                    engine.emit(.error("bad-font", "\(error)", at: .file(layoutFile), hint: "use a TrueType or OpenType file from fonts/"))
+                    ok = false
+                }
+            }
+        }
+        return ok ? Typesetter(fonts: fonts, layout: loaded.layout) : nil
+    }
+
+    func metadata(_ issue: Issue) -> PDFMetadata {
+        PDFMetadata(title: "\(issue.publication.title) — \(issue.issueLine)",
+                    author: issue.publication.publisher,
+                    subject: issue.cover?.headline ?? issue.issueLine,
+                    date: issue.date)
+    }
+}

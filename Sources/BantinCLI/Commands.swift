@@ -1,0 +1,114 @@
+import ArgumentParser
+import Bantin
+import Diagnostics
+import Foundation
+
+struct BantinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bantin",
+        abstract: "Typesets a quarterly bulletin: print PDF and web edition from a YAML manifest and Markdown articles.",
+        subcommands: [Build.self, Check.self, Dump.self],
+        defaultSubcommand: Build.self)
+}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder holding layouts/ and fonts/ (default: the current folder).")
+    var root: String?
+
+    @Option(name: .long, help: "Use this layout instead of the one issue.yaml names.")
+    var layout: String?
+
+    var rootURL: URL {
+        URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
+    }
+
+    func pipeline(out: String = "out") -> Pipeline {
+        let outURL = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardizedFileURL, layoutOverride: layout),
+                        log: { line in
+                            print(line)
+                            fflush(stdout)
+                        })
+    }
+}
+
+func folders(_ paths: [String], _ pipeline: Pipeline) throws -> [URL] {
+    if paths.isEmpty {
+        let found = pipeline.defaultIssueFolders()
+        guard !found.isEmpty else { throw ValidationError("no issue folders under \(pipeline.options.root.path)/issues/") }
+        return found
+    }
+    return paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
+}
+
+/// Prints every diagnostic of the run to standard error, then a count; exits 1 on errors.
+func finish(_ pipeline: Pipeline) throws {
+    let engine = pipeline.engine
+    if !engine.diagnostics.isEmpty {
+        let color = isatty(fileno(stderr)) != 0
+        FileHandle.standardError.write(Data((ConsoleRenderer(useColor: color).render(engine) + "\n").utf8))
+    }
+    if engine.hasErrors {
+        FileHandle.standardError.write(Data("\(engine.errorCount) error(s), \(engine.warningCount) warning(s)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the print PDF and web edition of issues.")
+
+    @Argument(help: "Issue folders (default: every folder under issues/).")
+    var issues: [String] = []
+
+    @Option(name: .long, help: "Where outputs go.")
+    var out = "out"
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let pipeline = common.pipeline(out: out)
+        let built = pipeline.build(try folders(issues, pipeline))
+        for issue in built {
+            print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")
+        }
+        try finish(pipeline)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load and typeset issues and report every problem; write nothing.")
+
+    @Argument(help: "Issue folders (default: every folder under issues/).")
+    var issues: [String] = []
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let pipeline = common.pipeline()
+        for folder in try folders(issues, pipeline) {
+            _ = pipeline.dump(.lines, folder)
+        }
+        try finish(pipeline)
+    }
+}
+
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print an intermediate representation as text.")
+
+    @Argument(help: "document, lines or pages")
+    var stage: Pipeline.DumpStage
+
+    @Argument(help: "The issue folder.")
+    var issue: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let pipeline = common.pipeline()
+        if let text = pipeline.dump(stage, URL(fileURLWithPath: issue)) { print(text) }
+        try finish(pipeline)
+    }
+}
+
+extension Pipeline.DumpStage: ExpressibleByArgument {}

@@ -1,0 +1,105 @@
+import Model
+import Typesetting
+
+/// Turns an article's body into flowables set at the column width.
+struct ArticleComposer {
+    let typesetter: Typesetter
+    let layout: LayoutSpec
+    let columnWidth: Pt
+    let columnHeight: Pt
+
+    static let listIndent: Pt = .mm(5)
+    static let quoteIndent: Pt = .mm(4)
+
+    func flowables(_ blocks: [Block]) throws -> [Flowable] {
+        var out: [Flowable] = []
+        var previous: Block.Kind?
+        for block in blocks {
+            try append(block, after: previous, indent: 0, into: &out)
+            previous = block.kind
+        }
+        return out
+    }
+
+    private func append(_ block: Block, after previous: Block.Kind?, indent: Pt, into out: inout [Flowable],
+                        quoted: Bool = false) throws {
+        let width = columnWidth - indent
+        switch block.kind {
+        case .paragraph(let inlines):
+            let opensRun = previous.map { if case .paragraph = $0 { false } else { true } } ?? true
+            let style = quoted ? layout.style("quote") : layout.style(opensRun ? "first" : "body")
+            let lines = try typesetter.set(inlines, style: style, width: width)
+            appendLines(lines, style: style, indent: indent, into: &out)
+        case .heading(let level, let inlines):
+            let style = layout.style(level <= 2 ? "heading2" : "heading3")
+            let lines = try typesetter.set(inlines, style: style, width: width, indentFirstLine: false)
+            appendLines(lines, style: style, indent: indent, keepWithNext: true, into: &out)
+        case .list(let ordered, let start, let items):
+            let style = layout.style("list")
+            out.append(.space(style.spaceBefore))
+            for (n, item) in items.enumerated() {
+                let marker = try typesetter.set([.text(ordered ? "\(start + n)." : "•")], style: leftAligned(style),
+                                                width: Self.listIndent * 4, indentFirstLine: false).first
+                var itemFlow: [Flowable] = []
+                var inner: Block.Kind?
+                for child in item {
+                    try append(child, after: inner, indent: indent + Self.listIndent, into: &itemFlow, quoted: quoted)
+                    inner = child.kind
+                }
+                if let i = itemFlow.firstIndex(where: { if case .line = $0 { true } else { false } }),
+                   case .line(let line, let lineIndent, _, let keep) = itemFlow[i] {
+                    itemFlow[i] = .line(line, indent: lineIndent, marker: marker, keepWithNext: keep)
+                }
+                out += itemFlow
+            }
+            out.append(.space(style.spaceAfter))
+        case .quote(let blocks):
+            let style = layout.style("quote")
+            out.append(.space(style.spaceBefore))
+            var inner: Block.Kind?
+            for child in blocks {
+                try append(child, after: inner, indent: indent + Self.quoteIndent, into: &out, quoted: true)
+                inner = child.kind
+            }
+            out.append(.space(style.spaceAfter))
+        case .code(_, let text):
+            let style = layout.style("code")
+            let lines = try typesetter.setCode(text, style: style, width: width)
+            appendLines(lines, style: style, indent: indent, into: &out)
+        case .figure(let figure):
+            out.append(.figure(try box(figure, width: width)))
+        case .rule:
+            out.append(.space(.mm(4)))
+        }
+    }
+
+    private func appendLines(_ lines: [SetLine], style: TextStyle, indent: Pt, keepWithNext: Bool = false,
+                             into out: inout [Flowable]) {
+        out.append(.space(style.spaceBefore))
+        for line in lines {
+            out.append(.line(line, indent: indent, marker: nil, keepWithNext: keepWithNext))
+        }
+        out.append(.space(style.spaceAfter))
+    }
+
+    /// The image at column width, scaled down when it would take more than the layout's
+    /// share of the column; the caption and credit under it at the image's width.
+    func box(_ figure: Figure, width: Pt) throws -> FigureBox {
+        var size = Size(width: width, height: width * figure.image.aspectRatio)
+        let maxHeight = columnHeight * layout.figureMaxHeight
+        if size.height > maxHeight {
+            size = Size(width: maxHeight / figure.image.aspectRatio, height: maxHeight)
+        }
+        var caption = try typesetter.set(figure.caption, style: layout.style("caption"), width: size.width, indentFirstLine: false)
+        if let credit = figure.credit {
+            caption += try typesetter.set([.text(credit)], style: layout.style("credit"), width: size.width, indentFirstLine: false)
+        }
+        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style("caption").spaceAfter)
+    }
+
+    private func leftAligned(_ style: TextStyle) -> TextStyle {
+        var s = style
+        s.align = .left
+        return s
+    }
+}

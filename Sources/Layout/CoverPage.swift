@@ -1,0 +1,46 @@
+import Model
+import Typesetting
+
+/// The cover: the issue's image across the whole sheet (into the bleed), the publication's
+/// title, the issue line and the headline set over its quiet upper part.
+struct CoverPage {
+    let issue: Issue
+    let layout: LayoutSpec
+    let typesetter: Typesetter
+    let geometry: PageGeometry
+
+    func page() throws -> Page {
+        var page = geometry.blankPage(1, kind: .cover)
+        let media = Rect(x: 0, y: 0, width: geometry.mediaSize.width, height: geometry.mediaSize.height)
+        if let image = issue.cover?.image {
+            page.items.append(.image(image, frame: coverFrame(image, media), clip: media))
+        }
+        let trim = geometry.trimBox
+        let inset = Pt.mm(18)
+        let x = trim.x + inset
+        let width = trim.width - inset * 2
+        var y = trim.y + Pt.mm(22)
+        y = ColumnFlow.draw(try set(issue.publication.title, "cover-title", width), x: x, y: y, into: &page) + .mm(3)
+        page.items.append(.rule(from: Point(x: x, y: y), to: Point(x: x + .mm(40), y: y), width: 2, color: .black))
+        y = y + .mm(4)
+        y = ColumnFlow.draw(try set(issue.issueLine, "cover-line", width), x: x, y: y, into: &page)
+        y = ColumnFlow.draw(try set(issue.publication.publisher, "cover-line", width), x: x, y: y, into: &page) + .mm(10)
+        if let headline = issue.cover?.headline {
+            _ = ColumnFlow.draw(try set(headline, "cover-headline", width * 0.8), x: x, y: y, into: &page)
+        }
+        return page
+    }
+
+    /// Scales the image to cover the whole media, centred; the clip trims what spills over.
+    private func coverFrame(_ image: ImageRef, _ media: Rect) -> Rect {
+        let scale = max(media.width.value / Double(image.pixelWidth), media.height.value / Double(image.pixelHeight))
+        let w = Pt(Double(image.pixelWidth) * scale), h = Pt(Double(image.pixelHeight) * scale)
+        return Rect(x: (media.width - w) / 2, y: (media.height - h) / 2, width: w, height: h)
+    }
+
+    private func set(_ text: String, _ style: String, _ width: Pt) throws -> [SetLine] {
+        var s = layout.style(style)
+        s.align = .left
+        return try typesetter.set([.text(text)], style: s, width: width, indentFirstLine: false)
+    }
+}

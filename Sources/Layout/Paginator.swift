@@ -1,0 +1,107 @@
+import Model
+import Typesetting
+
+/// The layout stage's entry point: an issue in, its pages out.
+public struct Paginator {
+    public let issue: Issue
+    public let layout: LayoutSpec
+    public let typesetter: Typesetter
+
+    public init(issue: Issue, layout: LayoutSpec, typesetter: Typesetter) {
+        self.issue = issue
+        self.layout = layout
+        self.typesetter = typesetter
+    }
+
+    /// Where each article starts, for the contents page and the screen PDF's bookmarks.
+    public struct Result: Sendable {
+        public var pages: [Page]
+        public var articleStarts: [(article: String, page: Int)]
+        /// Pages added at the end so the count is a multiple of 4 (saddle stitch).
+        public var paddedPages: Int
+    }
+
+    /// The articles typeset at the column width, ready to be poured into pages.
+    public struct Composition: Sendable {
+        fileprivate var articles: [[Flowable]]
+    }
+
+    /// Typesetting: every article's body set into lines and figure boxes.
+    public func compose() throws -> Composition {
+        let geometry = PageGeometry(layout: layout)
+        let composer = ArticleComposer(typesetter: typesetter, layout: layout, columnWidth: geometry.columnWidth,
+                                       columnHeight: geometry.frame(page: 1).height)
+        return Composition(articles: try issue.articles.map { try composer.flowables($0.blocks) })
+    }
+
+    /// Pagination: cover, contents, the articles' pages, padding, running heads and folios.
+    public func paginate(_ composition: Composition) throws -> Result {
+        let geometry = PageGeometry(layout: layout)
+        var bodies = composition.articles.makeIterator()
+        var pages: [Page] = []
+        if issue.cover != nil {
+            pages.append(try CoverPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).page())
+        }
+        let contentsNumber = pages.count + 1
+        pages.append(geometry.blankPage(contentsNumber, kind: .contents))
+
+        var starts: [(String, Int)] = []
+        for section in issue.sections {
+            for article in section.articles {
+                let number = pages.count + 1
+                starts.append((article.slug, number))
+                pages += try articlePages(article, section: section, number: number, geometry: geometry,
+                                          body: bodies.next() ?? [])
+            }
+        }
+        let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
+        pages[contentsNumber - 1] = try contents.page(number: contentsNumber, starts: Dictionary(starts) { a, _ in a })
+
+        var padded = 0
+        while pages.count % 4 != 0 {
+            pages.append(try blank(pages.count + 1, geometry: geometry))
+            padded += 1
+        }
+        pages = try RunningHeads(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).apply(to: pages)
+        return Result(pages: pages, articleStarts: starts, paddedPages: padded)
+    }
+
+    private func articlePages(_ article: Article, section: Section, number: Int, geometry: PageGeometry,
+                              body: [Flowable]) throws -> [Page] {
+        var page = geometry.blankPage(number, kind: .article)
+        page.articleTitle = article.title
+        page.sectionTitle = section.title
+        page.opensArticle = true
+        let y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
+            .draw(on: &page, frame: geometry.frame(page: number))
+        var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry)
+        flow.place(body)
+        return flow.pages
+    }
+
+    /// "Trang này cố ý để trống": a deliberate blank, never a silently missing page.
+    private func blank(_ number: Int, geometry: PageGeometry) throws -> Page {
+        var page = geometry.blankPage(number, kind: .blank)
+        var style = layout.style("running-head")
+        style.align = .center
+        let frame = geometry.frame(page: number)
+        let lines = try typesetter.set([.text("Trang này cố ý để trống")], style: style, width: frame.width, indentFirstLine: false)
+        _ = ColumnFlow.draw(lines, x: frame.x, y: frame.y + frame.height / 2, into: &page)
+        return page
+    }
+}
+
+extension Paginator.Composition {
+    /// Every set line of every article, `Line w=… r=… "…"`, for `bantin dump lines`.
+    public var dump: String {
+        articles.enumerated().map { n, flowables in
+            "Article \(n + 1)\n" + flowables.compactMap { f -> String? in
+                switch f {
+                case .line(let line, _, _, _): "  " + line.dump
+                case .figure(let box): "  Figure \(box.image.issuePath) \(box.imageSize.width.formatted)×\(box.imageSize.height.formatted)"
+                case .space: nil
+                }
+            }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,103 @@
+import Diagnostics
+import Foundation
+import Model
+
+/// Reads one article: YAML front matter between `---` lines, then the CommonMark body.
+struct ArticleLoader {
+    let workspace: Workspace
+    let issueFolder: URL
+    let engine: DiagnosticEngine
+
+    static let frontMatterKeys = ["title", "subtitle", "authors", "date", "summary", "tags", "layout"]
+
+    func load(_ url: URL, referencedFrom reference: SourceRange) -> Article? {
+        guard let file = workspace.readText(url, referencedFrom: reference, engine: engine) else { return nil }
+        let (front, body, bodyLine) = split(file)
+        guard let front else {
+            engine.emit(.error("front-matter", "the article has no front matter", at: .file(file.path),
+                               hint: "start the file with `---`, a line `title: …`, and another `---`"))
+            return nil
+        }
+        let yaml = YAMLDocument(file: file, text: front, lineOffset: 1, engine: engine)
+        guard let root = yaml.root else {
+            if !yaml.failed {
+                engine.emit(.error("missing-key", "the front matter is empty", at: yaml.startRange,
+                                   hint: "add at least a line `title: …`"))
+            }
+            return nil
+        }
+        guard let meta = MappingReader(root, in: yaml, what: "the front matter", engine: engine) else { return nil }
+        meta.checkKeys(Self.frontMatterKeys)
+        let title = meta.string("title", required: true, example: "Hội nghị tổng kết năm 2024")
+        let parser = MarkdownParser(file: file, lineOffset: bodyLine - 1, engine: engine) { url, range in
+            resolveImage(url, from: file, range: range)
+        }
+        let blocks = parser.parse(body)
+        return Article(
+            path: file.path, slug: (title ?? url.deletingPathExtension().lastPathComponent).slug,
+            title: title.map(Unicode.cleanInlineText) ?? url.lastPathComponent,
+            subtitle: meta.string("subtitle").map(Unicode.cleanInlineText),
+            authors: meta.strings("authors")?.map(\.text) ?? [],
+            date: meta.date("date"),
+            summary: meta.string("summary").map(Unicode.cleanInlineText),
+            tags: meta.strings("tags")?.map(\.text) ?? [],
+            blocks: blocks)
+    }
+
+    /// Splits `---\nfront\n---\nbody`; `bodyLine` is the 1-based line where the body starts.
+    private func split(_ file: SourceFile) -> (front: String?, body: String, bodyLine: Int) {
+        guard file.line(1) == "---" else { return (nil, file.text, 1) }
+        var n = 2
+        while let line = file.line(n) {
+            if line == "---" || line == "..." {
+                let front = (2..<n).compactMap { file.line($0) }.joined(separator: "\n")
+                let body = ((n + 1)...max(n + 1, file.lineCount)).compactMap { file.line($0) }.joined(separator: "\n")
+                return (front, body, n + 1)
+            }
+            n += 1
+        }
+        return (nil, file.text, 1)
+    }
+
+    /// An image path is relative to the article file and may not leave the issue folder.
+    private func resolveImage(_ path: String, from file: SourceFile, range: SourceRange) -> ImageRef? {
+        let articleFolder = URL(fileURLWithPath: file.path, relativeTo: workspace.workingDirectory)
+            .standardizedFileURL.deletingLastPathComponent()
+        return ImageLoader(workspace: workspace, issueFolder: issueFolder, engine: engine)
+            .load(path, relativeTo: articleFolder, at: range)
+    }
+}
+
+/// Finds, checks and probes an image named in an article or in `issue.yaml`.
+struct ImageLoader {
+    let workspace: Workspace
+    let issueFolder: URL
+    let engine: DiagnosticEngine
+
+    func load(_ path: String, relativeTo base: URL, at range: SourceRange) -> ImageRef? {
+        let decoded = path.removingPercentEncoding ?? path
+        if decoded.contains("://") || decoded.hasPrefix("data:") {
+            engine.emit(.error("remote-image", "images must be files in the issue folder, not '\(decoded.prefix(40))'", at: range,
+                               hint: "save the image into images/ and write its path, e.g. ../images/anh.jpg"))
+            return nil
+        }
+        guard let url = workspace.resolve(decoded, against: base, inside: issueFolder) else {
+            engine.emit(.error("outside-issue", "the image '\(decoded)' is outside the issue folder", at: range,
+                               hint: "copy the image into the issue's images/ folder"))
+            return nil
+        }
+        guard workspace.fileExists(url) else {
+            engine.emit(.error("missing-image", "no image file '\(decoded)'", at: range,
+                               hint: Workspace.siblingsHint(of: url)))
+            return nil
+        }
+        let issuePath = String(url.path.dropFirst(issueFolder.standardizedFileURL.path.count + 1))
+        switch ImageProbe.probe(url, issuePath: issuePath) {
+        case .success(let ref):
+            return ref
+        case .failure(let failure):
+            engine.emit(.error("bad-image", "'\(decoded)': \(failure.message)", at: range, hint: failure.hint))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Model
+
+/// Reads an image file's header — format and pixel size — without decoding it.
+/// JPEG: the SOFn marker; PNG: the IHDR chunk. Anything else is refused.
+enum ImageProbe {
+    enum Failure: Error {
+        case unreadable
+        case unsupported(String)
+        case corrupt(String)
+        case tooLarge(Int, Int)
+    }
+
+    /// Images above this many pixels are refused (a decompression bomb or a camera RAW export).
+    static let maximumPixels = 100_000_000
+
+    static func probe(_ url: URL, issuePath: String) -> Result<ImageRef, Failure> {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return .failure(.unreadable) }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let bytes = [UInt8](head)
+        let size: Result<(Int, Int, ImageRef.Format), Failure>
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            size = png(bytes)
+        } else if bytes.starts(with: [0xFF, 0xD8]) {
+            size = jpeg(bytes)
+        } else {
+            size = .failure(.unsupported(bytes.isEmpty ? "the file is empty" : sniff(bytes)))
+        }
+        return size.flatMap { w, h, format in
+            guard w > 0, h > 0 else { return .failure(.corrupt("its header gives a size of \(w)×\(h)")) }
+            guard w * h <= maximumPixels else { return .failure(.tooLarge(w, h)) }
+            return .success(ImageRef(file: url.path, issuePath: issuePath, format: format, pixelWidth: w, pixelHeight: h))
+        }
+    }
+
+    private static func png(_ b: [UInt8]) -> Result<(Int, Int, ImageRef.Format), Failure> {
+        guard b.count >= 24, Array(b[12..<16]) == Array("IHDR".utf8) else { return .failure(.corrupt("the PNG has no IHDR header")) }
+        return .success((be32(b, 16), be32(b, 20), .png))
+    }
+
+    private static func jpeg(_ b: [UInt8]) -> Result<(Int, Int, ImageRef.Format), Failure> {
+        var i = 2
+        while i + 9 < b.count {
+            guard b[i] == 0xFF else { return .failure(.corrupt("the JPEG markers are damaged")) }
+            let marker = b[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+            // SOF0–SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) do not.
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                let height = Int(b[i + 5]) << 8 | Int(b[i + 6])
+                let width = Int(b[i + 7]) << 8 | Int(b[i + 8])
+                return .success((width, height, .jpeg))
+            }
+            i += 2 + length
+        }
+        return .failure(.corrupt("no frame header was found in the first 64 KB of the JPEG"))
+    }
+
+    private static func sniff(_ b: [UInt8]) -> String {
+        if b.starts(with: Array("GIF8".utf8)) { return "it is a GIF" }
+        if b.count > 12, Array(b[8..<12]) == Array("WEBP".utf8) { return "it is a WebP" }
+        if b.count > 12, Array(b[4..<12]) == Array("ftypheic".utf8) || Array(b[4..<12]) == Array("ftypmif1".utf8) { return "it is a HEIC photo" }
+        if b.starts(with: [0x49, 0x49, 0x2A, 0x00]) || b.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return "it is a TIFF" }
+        if b.starts(with: Array("<svg".utf8)) || b.starts(with: Array("<?xml".utf8)) { return "it is SVG or XML" }
+        return "it is neither JPEG nor PNG"
+    }
+
+    private static func be32(_ b: [UInt8], _ i: Int) -> Int {
+        Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+    }
+}
+
+extension ImageProbe.Failure {
+    var message: String {
+        switch self {
+        case .unreadable: "cannot read the image"
+        case .unsupported(let what): "unsupported image format: \(what)"
+        case .corrupt(let what): "the image is damaged: \(what)"
+        case .tooLarge(let w, let h): "the image is too large: \(w)×\(h) pixels (at most \(ImageProbe.maximumPixels / 1_000_000) million)"
+        }
+    }
+
+    var hint: String {
+        switch self {
+        case .unreadable: "check the file's permissions"
+        case .unsupported: "save it as JPEG (photos) or PNG (charts, diagrams)"
+        case .corrupt: "open it in an image editor and save it again as JPEG or PNG"
+        case .tooLarge: "scale it down: 300 ppi at the printed size is enough (about 2500 px for a full A4 width)"
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import Diagnostics
+import Foundation
+import Model
+import Yams
+
+/// Reads `layouts/<name>.yaml` over `LayoutSpec.defaults`. Every error points into the layout file.
+public struct LayoutLoader {
+    public static let defaultName = "a4-two-column"
+
+    let workspace: Workspace
+    let engine: DiagnosticEngine
+
+    public init(workspace: Workspace, engine: DiagnosticEngine) {
+        self.workspace = workspace
+        self.engine = engine
+    }
+
+    /// The names of `layouts/*.yaml`.
+    public func available() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.layoutsDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    public func load(named name: String, referencedFrom reference: SourceRange?) -> LayoutSpec? {
+        let url = workspace.layoutsDirectory.appendingPathComponent(name + ".yaml")
+        guard !name.contains("/"), workspace.fileExists(url) else {
+            engine.emit(.error("unknown-layout", "unknown layout '\(name)'",
+                               at: reference ?? .file(workspace.displayPath(workspace.layoutsDirectory)),
+                               hint: String.suggestion(for: name, among: available(), what: "layouts in layouts/")))
+            return nil
+        }
+        guard let file = workspace.readText(url, referencedFrom: reference, engine: engine) else { return nil }
+        let yaml = YAMLDocument(file: file, engine: engine)
+        let errorsBefore = engine.errorCount
+        var spec = LayoutSpec.defaults
+        spec.name = name
+        if let map = MappingReader(yaml.root, in: yaml, what: "the layout", engine: engine) {
+            LayoutReader(map: map, workspace: workspace, engine: engine).apply(to: &spec)
+        }
+        return engine.errorCount == errorsBefore && !yaml.failed ? spec : nil
+    }
+}
+
+/// Applies the keys of a layout file to a spec, checking each.
+struct LayoutReader {
+    let map: MappingReader
+    let workspace: Workspace
+    let engine: DiagnosticEngine
+
+    static let keys = ["page", "columns", "fonts", "styles", "figures"]
+    static let styleKeys = ["font", "bold", "italic", "size", "leading", "align", "indent",
+                            "space-before", "space-after", "color", "uppercase"]
+
+    func apply(to spec: inout LayoutSpec) {
+        map.checkKeys(Self.keys)
+        if let page = map.mapping("page", what: "page") {
+            page.checkKeys(["trim", "bleed", "margins"])
+            if let trim = page.value("trim") { spec.trim = paper(trim, in: page) ?? spec.trim }
+            spec.bleed = length(page, "bleed") ?? spec.bleed
+            if let m = page.mapping("margins", what: "margins") {
+                m.checkKeys(["top", "bottom", "inside", "outside"])
+                spec.margins.top = length(m, "top") ?? spec.margins.top
+                spec.margins.bottom = length(m, "bottom") ?? spec.margins.bottom
+                spec.margins.inside = length(m, "inside") ?? spec.margins.inside
+                spec.margins.outside = length(m, "outside") ?? spec.margins.outside
+            }
+        }
+        if let columns = map.mapping("columns", what: "columns") {
+            columns.checkKeys(["count", "gutter"])
+            spec.columns = columns.int("count", in: 1...6) ?? spec.columns
+            spec.gutter = length(columns, "gutter") ?? spec.gutter
+        }
+        if let figures = map.mapping("figures", what: "figures") {
+            figures.checkKeys(["max-height"])
+            if let node = figures.value("max-height") {
+                if let v = node.scalar.flatMap({ Double($0.string) }), v > 0.1, v <= 1 {
+                    spec.figureMaxHeight = v
+                } else {
+                    engine.emit(.error("layout-value", "'max-height' must be a fraction of the column height between 0.1 and 1",
+                                       at: map.document.range(node), hint: "for example `max-height: 0.6`"))
+                }
+            }
+        }
+        if let fonts = map.mapping("fonts", what: "fonts") {
+            for pair in fonts.pairs {
+                guard let family = MappingReader(pair.value, in: map.document, what: "font family '\(pair.key)'", engine: engine)
+                else { continue }
+                family.checkKeys(["regular", "bold", "italic", "bold-italic"])
+                let file = { (key: String) in fontFile(family, key) }
+                guard let regular = file("regular") else {
+                    if family.value("regular") == nil {
+                        engine.emit(.error("missing-key", "font family '\(pair.key)' has no 'regular' face",
+                                           at: map.document.range(pair.keyNode), hint: "add `regular: NotoSerif-Regular.ttf`"))
+                    }
+                    continue
+                }
+                spec.fonts[pair.key] = FontFamily(regular: regular, bold: file("bold"), italic: file("italic"),
+                                                  boldItalic: file("bold-italic"))
+            }
+        }
+        if let styles = map.mapping("styles", what: "styles") {
+            let known = LayoutSpec.defaults.styles.keys.sorted()
+            for pair in styles.pairs {
+                guard known.contains(pair.key) else {
+                    engine.emit(.error("unknown-style", "unknown style '\(pair.key)'", at: map.document.range(pair.keyNode),
+                                       hint: String.suggestion(for: pair.key, among: known, what: "styles")))
+                    continue
+                }
+                guard let style = MappingReader(pair.value, in: map.document, what: "style '\(pair.key)'", engine: engine)
+                else { continue }
+                spec.styles[pair.key] = read(style, over: spec.styles[pair.key] ?? TextStyle(), fonts: spec.fonts)
+            }
+        }
+    }
+
+    private func read(_ s: MappingReader, over base: TextStyle, fonts: [String: FontFamily]) -> TextStyle {
+        s.checkKeys(Self.styleKeys)
+        var style = base
+        if let family = s.string("font") {
+            if fonts[family] != nil {
+                style.family = family
+            } else {
+                engine.emit(.error("unknown-font", "unknown font family '\(family)'", at: s.range("font"),
+                                   hint: String.suggestion(for: family, among: fonts.keys.sorted(), what: "families under fonts:")))
+            }
+        }
+        style.bold = bool(s, "bold") ?? style.bold
+        style.italic = bool(s, "italic") ?? style.italic
+        style.uppercase = bool(s, "uppercase") ?? style.uppercase
+        style.size = length(s, "size") ?? style.size
+        style.leading = length(s, "leading") ?? style.leading
+        style.firstLineIndent = length(s, "indent") ?? style.firstLineIndent
+        style.spaceBefore = length(s, "space-before") ?? style.spaceBefore
+        style.spaceAfter = length(s, "space-after") ?? style.spaceAfter
+        if let align = s.string("align") {
+            if let a = Alignment(rawValue: align) {
+                style.align = a
+            } else {
+                engine.emit(.error("layout-value", "unknown alignment '\(align)'", at: s.range("align"),
+                                   hint: "use one of: " + Alignment.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+        }
+        if let color = s.string("color") {
+            if let c = Color(hex: color) {
+                style.color = c
+            } else {
+                engine.emit(.error("layout-value", "bad colour '\(color)'", at: s.range("color"),
+                                   hint: "write a colour as \"#rrggbb\" in quotes, e.g. \"#1a1a1a\""))
+            }
+        }
+        return style
+    }
+
+    private func fontFile(_ family: MappingReader, _ key: String) -> String? {
+        guard let name = family.string(key) else { return nil }
+        let url = workspace.fontsDirectory.appendingPathComponent(name)
+        guard !name.contains("/"), workspace.fileExists(url) else {
+            let fonts = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.fontsDirectory.path)) ?? [])
+                .filter { $0.hasSuffix(".ttf") || $0.hasSuffix(".otf") }.sorted()
+            engine.emit(.error("missing-font", "no font file '\(name)' in fonts/", at: family.range(key),
+                               hint: String.suggestion(for: name, among: fonts, what: "fonts in fonts/")))
+            return nil
+        }
+        return name
+    }
+
+    private func bool(_ map: MappingReader, _ key: String) -> Bool? {
+        guard let node = map.value(key) else { return nil }
+        switch node.scalar?.string {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            engine.emit(.error("layout-value", "'\(key)' must be true or false", at: map.document.range(node)))
+            return nil
+        }
+    }
+
+    /// `3mm`, `10pt`, `1.5cm`: a number and a unit.
+    func length(_ map: MappingReader, _ key: String) -> Pt? {
+        guard let node = map.value(key) else { return nil }
+        let text = (node.scalar?.string ?? "").trimmingCharacters(in: .whitespaces)
+        if let pt = LayoutReader.parseLength(text) { return pt }
+        engine.emit(.error("bad-unit", "'\(key)' must be a length like 3mm, 10pt or 1.2cm, not '\(text)'",
+                           at: map.document.range(node), hint: "write a number followed by mm, cm or pt, with no space"))
+        return nil
+    }
+
+    static func parseLength(_ text: String) -> Pt? {
+        for (unit, factor) in [("mm", 72 / 25.4), ("cm", 720 / 25.4), ("pt", 1.0)] where text.hasSuffix(unit) {
+            guard let v = Double(text.dropLast(unit.count).trimmingCharacters(in: .whitespaces)), v >= 0, v < 10_000
+            else { return nil }
+            return Pt(v * factor)
+        }
+        return nil
+    }
+
+    private func paper(_ node: Node, in map: MappingReader) -> Size? {
+        let text = (node.scalar?.string ?? "").trimmingCharacters(in: .whitespaces)
+        if let size = PaperSize.named[text.uppercased()] { return size }
+        let parts = text.lowercased().split(separator: "x").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, let w = LayoutReader.parseLength(parts[0]), let h = LayoutReader.parseLength(parts[1]), w > 0, h > 0 {
+            return Size(width: w, height: h)
+        }
+        engine.emit(.error("bad-unit", "unknown trim size '\(text)'", at: map.document.range(node),
+                           hint: "use A4, A5, B5 or a size such as `210mm x 297mm`"))
+        return nil
+    }
+}

@@ -1,0 +1,139 @@
+internal import CCmark
+import Foundation
+import Diagnostics
+import Model
+
+/// The only file that imports cmark. It parses CommonMark, copies the C tree into `Block` and
+/// `Inline` values with source ranges, and frees the C tree before returning.
+struct MarkdownParser {
+    let file: SourceFile
+    /// Lines of the file before the Markdown body (the front matter).
+    let lineOffset: Int
+    let engine: DiagnosticEngine
+    /// Turns an image URL into a checked image, or reports why not.
+    let resolveImage: (String, SourceRange) -> ImageRef?
+
+    func parse(_ body: String) -> [Block] {
+        let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        let document = body.withCString { cmark_parse_document($0, strlen($0), options) }
+        guard let document else { return [] }
+        defer { cmark_node_free(document) }
+        return children(of: document).compactMap(block)
+    }
+
+    // MARK: Blocks
+
+    private func block(_ node: OpaquePointer) -> Block? {
+        let range = self.range(node)
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            if let image = soleImage(node) {
+                // A missing image has been reported; its caption stays in the text.
+                guard let figure = figure(image, range: range) else { return Block(.paragraph(inlines(of: image)), range: range) }
+                return Block(.figure(figure), range: range)
+            }
+            return Block(.paragraph(inlines(of: node)), range: range)
+        case CMARK_NODE_HEADING:
+            return Block(.heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node)), range: range)
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let items = children(of: node).map { children(of: $0).compactMap(block) }
+            return Block(.list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items), range: range)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return Block(.quote(children(of: node).compactMap(block)), range: range)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = string(cmark_node_get_fence_info(node))
+            var text = string(cmark_node_get_literal(node))
+            if text.hasSuffix("\n") { text.removeLast() }
+            return Block(.code(language: info.isEmpty ? nil : info, text: text), range: range)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return Block(.rule, range: range)
+        case CMARK_NODE_HTML_BLOCK:
+            engine.emit(.warning("raw-html", "raw HTML is not supported; it is set as plain text", at: range,
+                                 hint: "write the content in Markdown instead"))
+            let text = string(cmark_node_get_literal(node)).trimmingCharacters(in: .whitespacesAndNewlines)
+            return Block(.paragraph([.text(text)]), range: range)
+        default:
+            return nil
+        }
+    }
+
+    /// The image of a paragraph that holds only an image: such a paragraph is a figure.
+    private func soleImage(_ paragraph: OpaquePointer) -> OpaquePointer? {
+        let kids = children(of: paragraph)
+        guard kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE else { return nil }
+        return kids[0]
+    }
+
+    private func figure(_ image: OpaquePointer, range: SourceRange) -> Figure? {
+        let imageRange = self.range(image, fallback: range)
+        let caption = inlines(of: image)
+        if caption.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+            engine.emit(.warning("figure-caption", "this figure has no caption", at: imageRange,
+                                 hint: "write the caption between the brackets: ![Quang cảnh hội nghị](…)"))
+        }
+        guard let ref = resolveImage(string(cmark_node_get_url(image)), imageRange) else {
+            return nil
+        }
+        let title = string(cmark_node_get_title(image)).trimmingCharacters(in: .whitespaces)
+        return Figure(image: ref, caption: caption, credit: title.isEmpty ? nil : Unicode.cleanInlineText(title))
+    }
+
+    // MARK: Inlines
+
+    private func inlines(of node: OpaquePointer) -> [Inline] {
+        children(of: node).compactMap(inline)
+    }
+
+    private func inline(_ node: OpaquePointer) -> Inline? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(Unicode.cleanInlineText(string(cmark_node_get_literal(node))))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node))
+        case CMARK_NODE_STRONG: return .strong(inlines(of: node))
+        case CMARK_NODE_LINK: return .link(url: string(cmark_node_get_url(node)), inlines(of: node))
+        case CMARK_NODE_HTML_INLINE:
+            engine.emit(.warning("raw-html", "raw HTML is not supported; it is set as plain text",
+                                 at: range(node, fallback: range(cmark_node_parent(node))),
+                                 hint: "use Markdown: *emphasis*, **strong**, [link](url)"))
+            return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_IMAGE:
+            engine.emit(.warning("inline-image", "an image inside running text is set as its caption only",
+                                 at: range(node, fallback: range(cmark_node_parent(node))),
+                                 hint: "put the image in a paragraph of its own to make it a figure"))
+            return .emphasis(inlines(of: node))
+        default:
+            return nil
+        }
+    }
+
+    // MARK: C tree helpers
+
+    private func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            out.append(c)
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private func range(_ node: OpaquePointer?, fallback: SourceRange? = nil) -> SourceRange {
+        guard let node, cmark_node_get_start_line(node) > 0 else {
+            return fallback ?? SourceRange(path: file.path, line: lineOffset + 1, column: 1)
+        }
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        let column = file.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
+        let endColumn = file.scalarColumn(line: endLine, byteColumn: Int(cmark_node_get_end_column(node)))
+        return SourceRange(path: file.path, start: SourceLocation(line: line, column: column),
+                           end: SourceLocation(line: endLine, column: endColumn))
+    }
+}

@@ -1,0 +1,82 @@
+/// Loading: from files to the document IR.
+///
+/// Steps: `Workspace` reads files (NFC at ingest) → `PublicationLoader` / `IssueLoader` read the
+/// manifests (Yams) → `ArticleLoader` splits front matter and body → `MarkdownParser` (the only
+/// file that imports cmark) copies the Markdown tree into `Block`s → `ImageProbe` checks figures →
+/// `LayoutLoader` reads `layouts/<name>.yaml`. Every problem becomes a located `Diagnostic`.
+import Diagnostics
+import Foundation
+import Model
+
+/// All file access of a run goes through one workspace: the project root (for `layouts/` and
+/// `fonts/`) and the working folder (for the paths printed in diagnostics).
+public struct Workspace: Sendable {
+    public let root: URL
+    public let workingDirectory: URL
+
+    public init(root: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.root = root.standardizedFileURL
+        self.workingDirectory = workingDirectory.standardizedFileURL
+    }
+
+    public var layoutsDirectory: URL { root.appendingPathComponent("layouts") }
+    public var fontsDirectory: URL { root.appendingPathComponent("fonts") }
+
+    /// The path to print for a file: relative to the working folder when it is inside it.
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = workingDirectory.path.hasSuffix("/") ? workingDirectory.path : workingDirectory.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    public func fileExists(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// Reads a text file as NFC with LF line ends and no byte-order mark.
+    /// Returns nil (after a diagnostic at `reference`) when it is missing or not UTF-8.
+    public func readText(_ url: URL, referencedFrom reference: SourceRange?, engine: DiagnosticEngine) -> SourceFile? {
+        let path = displayPath(url)
+        guard let data = FileManager.default.contents(atPath: url.path), fileExists(url) else {
+            engine.emit(.error("missing-file", "cannot read '\(path)': no such file", at: reference ?? .file(path),
+                               hint: Workspace.siblingsHint(of: url)))
+            return nil
+        }
+        guard let decoded = String(data: data, encoding: .utf8) else {
+            engine.emit(.error("not-utf8", "'\(path)' is not UTF-8 text", at: .file(path),
+                               hint: "save the file as UTF-8; files from old Vietnamese word processors are often in TCVN3, VNI or CP1258"))
+            return nil
+        }
+        let file = SourceFile(path: path, text: Unicode.ingest(decoded))
+        engine.register(file)
+        return file
+    }
+
+    /// "files in articles/: a.md, b.md" — what the editor may have meant.
+    static func siblingsHint(of url: URL) -> String? {
+        let folder = url.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            return "the folder '\(folder.lastPathComponent)/' does not exist either"
+        }
+        let visible = names.filter { !$0.hasPrefix(".") }.sorted()
+        guard !visible.isEmpty else { return "the folder '\(folder.lastPathComponent)/' is empty" }
+        let wanted = url.lastPathComponent
+        if let near = visible.min(by: { wanted.editDistance(to: $0) < wanted.editDistance(to: $1) }),
+           wanted.editDistance(to: near) <= max(3, wanted.count / 4) {
+            return "did you mean '\(near)'?"
+        }
+        return "files in '\(folder.lastPathComponent)/': " + visible.prefix(12).joined(separator: ", ")
+    }
+
+    /// Resolves `relative` against `base` and refuses anything that leaves `folder`,
+    /// through `..`, an absolute path or a symbolic link.
+    public func resolve(_ relative: String, against base: URL, inside folder: URL) -> URL? {
+        guard !relative.hasPrefix("/") else { return nil }
+        let candidate = base.appendingPathComponent(relative).standardizedFileURL
+        let real = candidate.resolvingSymlinksInPath()
+        let inside = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        guard candidate.path.hasPrefix(folder.standardizedFileURL.path + "/"), real.path.hasPrefix(inside) else { return nil }
+        return candidate
+    }
+}

@@ -1,0 +1,187 @@
+import Diagnostics
+import Foundation
+import Model
+import Yams
+
+/// A YAML text (a whole manifest or an article's front matter) parsed into Yams nodes, with the
+/// means to turn any node back into a `SourceRange` in the file it came from.
+struct YAMLDocument {
+    let file: SourceFile
+    /// Lines before the YAML text in its file (1 for front matter after `---`).
+    let lineOffset: Int
+    let root: Node?
+    /// True when the text had a syntax error (already reported).
+    let failed: Bool
+
+    /// Parses `text`; a syntax error becomes one located diagnostic and a nil root.
+    init(file: SourceFile, text: String? = nil, lineOffset: Int = 0, engine: DiagnosticEngine) {
+        self.file = file
+        self.lineOffset = lineOffset
+        let yaml = text ?? file.text
+        do {
+            root = try Yams.compose(yaml: yaml)
+            failed = false
+        } catch {
+            root = nil
+            failed = true
+            engine.emit(YAMLDocument.diagnostic(for: error, file: file, yaml: yaml, lineOffset: lineOffset))
+        }
+    }
+
+    func range(_ node: Node) -> SourceRange {
+        guard let mark = node.mark else { return .file(file.path) }
+        return SourceRange(path: file.path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The start of the YAML text, for "missing key" errors.
+    var startRange: SourceRange { SourceRange(path: file.path, line: 1 + lineOffset, column: 1) }
+
+    private static func diagnostic(for error: Error, file: SourceFile, yaml: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark?) -> SourceRange {
+            SourceRange(path: file.path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+        var hint = "check the indentation and that every `key: value` has a space after the colon"
+        let message: String
+        let range: SourceRange
+        switch error {
+        case YamlError.scanner(let context, let problem, let mark, _),
+             YamlError.parser(let context, let problem, let mark, _),
+             YamlError.composer(let context, let problem, let mark, _):
+            message = "YAML syntax error: \(problem)" + (context.map { " (\($0.text))" } ?? "")
+            range = at(mark)
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            message = "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            range = at(context.mark)
+            hint = "each key may appear once in a mapping; remove or merge the repeated one"
+        case YamlError.reader(let problem, _, _, _):
+            message = "YAML cannot be read: \(problem)"
+            range = at(nil)
+        default:
+            message = "YAML error: \(error)"
+            range = at(nil)
+        }
+        if let line = file.line(range.start.line), line.contains("\t") {
+            hint = "YAML does not allow tabs for indentation; indent with spaces"
+        }
+        return .error("yaml-syntax", message, at: range, hint: hint)
+    }
+}
+
+/// Reads a YAML mapping key by key, reporting unknown keys, missing keys and wrong types.
+struct MappingReader {
+    let document: YAMLDocument
+    let node: Node
+    let pairs: [(key: String, keyNode: Node, value: Node)]
+    let engine: DiagnosticEngine
+    /// What the mapping is, for messages: "issue.yaml", "front matter", "cover".
+    let what: String
+
+    init?(_ node: Node?, in document: YAMLDocument, what: String, engine: DiagnosticEngine, at fallback: SourceRange? = nil) {
+        guard let node else { return nil }
+        guard let mapping = node.mapping else {
+            engine.emit(.error("yaml-type", "\(what) must be a mapping of `key: value` lines", at: document.range(node),
+                               hint: "write one `key: value` per line"))
+            return nil
+        }
+        self.document = document
+        self.node = node
+        self.engine = engine
+        self.what = what
+        self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// Reports every key that is not in `known`, with a hint listing the valid ones.
+    func checkKeys(_ known: [String]) {
+        for pair in pairs where !known.contains(pair.key) {
+            engine.emit(.error("unknown-key", "unknown key '\(pair.key)' in \(what)", at: document.range(pair.keyNode),
+                               hint: String.suggestion(for: pair.key, among: known, what: "valid keys")))
+        }
+    }
+
+    func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    func range(_ key: String) -> SourceRange {
+        value(key).map(document.range) ?? document.range(node)
+    }
+
+    private func missing(_ key: String, example: String) {
+        engine.emit(.error("missing-key", "\(what) has no '\(key)'", at: document.range(node), hint: "add a line `\(key): \(example)`"))
+    }
+
+    private func wrongType(_ key: String, _ node: Node, expected: String) {
+        engine.emit(.error("yaml-type", "'\(key)' must be \(expected)", at: document.range(node), hint: nil))
+    }
+
+    func string(_ key: String, required: Bool = false, example: String = "…") -> String? {
+        guard let node = value(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            wrongType(key, node, expected: "a text")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && text.isEmpty {
+            engine.emit(.error("missing-key", "'\(key)' is empty", at: document.range(node), hint: "write a value after `\(key):`"))
+            return nil
+        }
+        return text
+    }
+
+    func int(_ key: String, required: Bool = false, in bounds: ClosedRange<Int>? = nil, example: String = "1") -> Int? {
+        guard let node = value(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard let n = node.scalar.flatMap({ Int($0.string) }) else {
+            wrongType(key, node, expected: "a whole number")
+            return nil
+        }
+        if let bounds, !bounds.contains(n) {
+            engine.emit(.error("yaml-range", "'\(key)' must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(n)",
+                               at: document.range(node)))
+            return nil
+        }
+        return n
+    }
+
+    func date(_ key: String, required: Bool = false) -> ISODate? {
+        guard let node = value(key) else {
+            if required { missing(key, example: "2025-03-31") }
+            return nil
+        }
+        guard let text = node.scalar?.string, let date = ISODate(text.trimmingCharacters(in: .whitespaces)) else {
+            engine.emit(.error("bad-date", "'\(key)' must be a date written YYYY-MM-DD", at: document.range(node),
+                               hint: "for example `\(key): 2025-03-31`"))
+            return nil
+        }
+        return date
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    func strings(_ key: String) -> [(text: String, range: SourceRange)]? {
+        guard let node = value(key) else { return nil }
+        if let scalar = node.scalar {
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [(text, document.range(node))]
+        }
+        guard let sequence = node.sequence else {
+            wrongType(key, node, expected: "a list such as `[a, b]`")
+            return nil
+        }
+        var out: [(String, SourceRange)] = []
+        for item in sequence {
+            guard let s = item.scalar?.string else {
+                wrongType(key, item, expected: "a list of texts")
+                continue
+            }
+            out.append((s.trimmingCharacters(in: .whitespaces), document.range(item)))
+        }
+        return out
+    }
+
+    func mapping(_ key: String, what: String) -> MappingReader? {
+        MappingReader(value(key), in: document, what: what, engine: engine)
+    }
+}

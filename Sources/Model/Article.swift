@@ -1,0 +1,31 @@
+/// One article: front matter plus the Markdown body as blocks.
+public struct Article: Sendable {
+    /// Where it came from (display path), for diagnostics.
+    public var path: String
+    /// The URL segment of its web page: the title without tones, đ→d, hyphenated.
+    public var slug: String
+    public var title: String
+    public var subtitle: String?
+    public var authors: [String]
+    public var date: ISODate?
+    public var summary: String?
+    public var tags: [String]
+    public var blocks: [Block]
+
+    public init(path: String, slug: String, title: String, subtitle: String? = nil, authors: [String] = [],
+                date: ISODate? = nil, summary: String? = nil, tags: [String] = [], blocks: [Block]) {
+        self.path = path
+        self.slug = slug
+        self.title = title
+        self.subtitle = subtitle
+        self.authors = authors
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.blocks = blocks
+    }
+
+    public var figures: [Figure] {
+        blocks.flatMap(\.figures)
+    }
+}

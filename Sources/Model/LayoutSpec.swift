@@ -1,0 +1,140 @@
+/// A print layout as a designer wrote it in `layouts/<name>.yaml`, typed and with every default filled in.
+public struct LayoutSpec: Sendable {
+    public var name: String
+    /// The trimmed page (A4 = 210 × 297 mm).
+    public var trim: Size
+    /// How far artwork touching the trim edge extends beyond it (3 mm by default).
+    public var bleed: Pt
+    public var margins: Margins
+    public var columns: Int
+    public var gutter: Pt
+    /// Family name → the files of its faces in `fonts/`.
+    public var fonts: [String: FontFamily]
+    /// Paragraph and character styles by name (`body`, `title`, `heading2`, `caption`, …).
+    public var styles: [String: TextStyle]
+    /// Largest height of a figure's image, as a fraction of the column height.
+    public var figureMaxHeight: Double
+
+    public init(name: String, trim: Size, bleed: Pt, margins: Margins, columns: Int, gutter: Pt,
+                fonts: [String: FontFamily], styles: [String: TextStyle], figureMaxHeight: Double) {
+        self.name = name
+        self.trim = trim
+        self.bleed = bleed
+        self.margins = margins
+        self.columns = columns
+        self.gutter = gutter
+        self.fonts = fonts
+        self.styles = styles
+        self.figureMaxHeight = figureMaxHeight
+    }
+
+    public func style(_ name: String) -> TextStyle {
+        styles[name] ?? styles["body"] ?? TextStyle()
+    }
+}
+
+public struct Margins: Sendable, Hashable {
+    public var top: Pt
+    public var bottom: Pt
+    /// On the spine side: left on right-hand (odd) pages, right on left-hand pages.
+    public var inside: Pt
+    public var outside: Pt
+
+    public init(top: Pt, bottom: Pt, inside: Pt, outside: Pt) {
+        self.top = top
+        self.bottom = bottom
+        self.inside = inside
+        self.outside = outside
+    }
+}
+
+public struct FontFamily: Sendable, Hashable {
+    public var regular: String
+    public var bold: String?
+    public var italic: String?
+    public var boldItalic: String?
+
+    public init(regular: String, bold: String? = nil, italic: String? = nil, boldItalic: String? = nil) {
+        self.regular = regular
+        self.bold = bold
+        self.italic = italic
+        self.boldItalic = boldItalic
+    }
+
+    /// The file for a weight and slant, falling back to the nearest face the family has.
+    public func file(bold isBold: Bool, italic isItalic: Bool) -> String {
+        switch (isBold, isItalic) {
+        case (true, true): boldItalic ?? bold ?? italic ?? regular
+        case (true, false): bold ?? regular
+        case (false, true): italic ?? regular
+        case (false, false): regular
+        }
+    }
+
+    public var files: [String] { [regular, bold, italic, boldItalic].compactMap { $0 } }
+}
+
+public enum Alignment: String, Sendable, CaseIterable {
+    case justify, left, center, right
+}
+
+/// A colour as the layout writes it: `#1a1a1a`. Black and greys stay exact.
+public struct Color: Sendable, Hashable {
+    public var red: Double
+    public var green: Double
+    public var blue: Double
+
+    public init(red: Double, green: Double, blue: Double) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    public static let black = Color(red: 0, green: 0, blue: 0)
+    public static let white = Color(red: 1, green: 1, blue: 1)
+
+    /// Parses `#rrggbb`.
+    public init?(hex: String) {
+        guard hex.hasPrefix("#"), hex.count == 7, let v = Int(hex.dropFirst(), radix: 16) else { return nil }
+        self.init(red: Double((v >> 16) & 0xFF) / 255, green: Double((v >> 8) & 0xFF) / 255, blue: Double(v & 0xFF) / 255)
+    }
+
+    public var hex: String {
+        func h(_ c: Double) -> String {
+            let s = String(Int((c * 255).rounded()), radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }
+        return "#" + h(red) + h(green) + h(blue)
+    }
+}
+
+/// A paragraph style: font, size, leading, alignment, spacing.
+public struct TextStyle: Sendable, Hashable {
+    public var family: String
+    public var bold: Bool
+    public var italic: Bool
+    public var size: Pt
+    public var leading: Pt
+    public var align: Alignment
+    public var firstLineIndent: Pt
+    public var spaceBefore: Pt
+    public var spaceAfter: Pt
+    public var color: Color
+    public var uppercase: Bool
+
+    public init(family: String = "serif", bold: Bool = false, italic: Bool = false, size: Pt = 10, leading: Pt = 13,
+                align: Alignment = .justify, firstLineIndent: Pt = 0, spaceBefore: Pt = 0, spaceAfter: Pt = 0,
+                color: Color = .black, uppercase: Bool = false) {
+        self.family = family
+        self.bold = bold
+        self.italic = italic
+        self.size = size
+        self.leading = leading
+        self.align = align
+        self.firstLineIndent = firstLineIndent
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.color = color
+        self.uppercase = uppercase
+    }
+}

@@ -1,0 +1,16 @@
+/// The bulletin itself, from `issues/publication.yaml`.
+public struct Publication: Sendable {
+    public var title: String
+    public var publisher: String
+    public var language: String
+    public var issn: String?
+    public var baseURL: String?
+
+    public init(title: String, publisher: String, language: String = "vi", issn: String? = nil, baseURL: String? = nil) {
+        self.title = title
+        self.publisher = publisher
+        self.language = language
+        self.issn = issn
+        self.baseURL = baseURL
+    }
+}

@@ -1,0 +1,77 @@
+/// Typesetting: from styled text to set lines.
+///
+/// Steps: `FontLibrary` opens the layout's fonts (HarfBuzz, from `fonts/` only) → `StyledText`
+/// flattens inlines into runs with a face each → `Shaper` shapes words with language `vi`,
+/// script Latin, direction LTR → `ParagraphItems` turns them into boxes and glue →
+/// `GreedyBreaker` chooses the breaks → `LineSetter` justifies and positions glyphs into `SetLine`s.
+internal import CHarfBuzz
+import Foundation
+import Model
+
+/// One font file, opened with HarfBuzz. Owns its C handles and frees them in `deinit`.
+/// Shaping results are cached per word, in font units, because syllables repeat a great deal.
+public final class Font: @unchecked Sendable {
+    /// The file name inside `fonts/` (`NotoSerif-Regular.ttf`).
+    public let name: String
+    /// The absolute path, for the PDF stage.
+    public let path: String
+    public let unitsPerEm: Double
+    /// Ascender and descender (positive, below the baseline) in em.
+    public let ascender: Double
+    public let descender: Double
+
+    let face: OpaquePointer
+    let font: OpaquePointer
+    private let lock = NSLock()
+    private var cache: [String: [ShapedGlyph]] = [:]
+
+    init(name: String, path: String) throws {
+        let blob = hb_blob_create_from_file_or_fail(path)
+        guard let blob else { throw FontError.unreadable(name) }
+        defer { hb_blob_destroy(blob) }
+        guard let face = hb_face_create(blob, 0), hb_face_get_glyph_count(face) > 0 else {
+            throw FontError.notAFont(name)
+        }
+        self.face = face
+        self.font = hb_font_create(face)
+        self.name = name
+        self.path = path
+        let upem = Double(hb_face_get_upem(face))
+        unitsPerEm = upem
+        var extents = hb_font_extents_t()
+        hb_font_get_h_extents(font, &extents)
+        ascender = Double(extents.ascender) / upem
+        descender = -Double(extents.descender) / upem
+    }
+
+    deinit {
+        hb_font_destroy(font)
+        hb_face_destroy(face)
+    }
+
+    /// Whether the font maps this character to a real glyph.
+    public func covers(_ scalar: Unicode.Scalar) -> Bool {
+        var glyph: hb_codepoint_t = 0
+        return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0
+    }
+
+    /// Shapes a word (no spaces inside) once, then answers from the cache.
+    func shape(_ text: String) -> [ShapedGlyph] {
+        if let hit = lock.withLock({ cache[text] }) { return hit }
+        let glyphs = Shaper.shape(text, font: font)
+        lock.withLock { cache[text] = glyphs }
+        return glyphs
+    }
+}
+
+public enum FontError: Error, CustomStringConvertible {
+    case unreadable(String)
+    case notAFont(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let name): "cannot read the font file '\(name)'"
+        case .notAFont(let name): "'\(name)' is not a font HarfBuzz can open"
+        }
+    }
+}
