@@ -25,9 +25,19 @@ public final class DiagnosticEngine: @unchecked Sendable {
         lock.withLock { files[path] }
     }
 
-    /// Everything so far, in the order of files and positions (stable for equal places).
+    /// Everything so far: files in the order they were first reported, then by position
+    /// within each file; diagnostics without a place come last. Stable for equal places.
     public var diagnostics: [Diagnostic] {
-        lock.withLock { collected }
+        let all = lock.withLock { collected }
+        var fileOrder: [String: Int] = [:]
+        for d in all { if let path = d.range?.path, fileOrder[path] == nil { fileOrder[path] = fileOrder.count } }
+        return all.enumerated().sorted { a, b in
+            let ka = (a.element.range.map { fileOrder[$0.path]! } ?? Int.max, a.element.range?.start.line ?? 0,
+                      a.element.range?.start.column ?? 0, a.offset)
+            let kb = (b.element.range.map { fileOrder[$0.path]! } ?? Int.max, b.element.range?.start.line ?? 0,
+                      b.element.range?.start.column ?? 0, b.offset)
+            return ka < kb
+        }.map(\.element)
     }
 
     public var hasErrors: Bool {

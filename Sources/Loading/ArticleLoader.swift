@@ -61,8 +61,7 @@ struct ArticleLoader {
 
     /// An image path is relative to the article file and may not leave the issue folder.
     private func resolveImage(_ path: String, from file: SourceFile, range: SourceRange) -> ImageRef? {
-        let articleFolder = URL(fileURLWithPath: file.path, relativeTo: workspace.workingDirectory)
-            .standardizedFileURL.deletingLastPathComponent()
+        let articleFolder = workspace.url(forDisplayPath: file.path).standardizedFileURL.deletingLastPathComponent()
         return ImageLoader(workspace: workspace, issueFolder: issueFolder, engine: engine)
             .load(path, relativeTo: articleFolder, at: range)
     }

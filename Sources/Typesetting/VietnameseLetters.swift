@@ -1,6 +1,8 @@
 import Foundation
 
-/// The 67 lowercase Vietnamese letters and their capitals: 12 vowels × 6 tones, plus đ — 134 in all.
+/// The 67 lowercase Vietnamese letters with marks and their capitals — 134 in all: the 12 vowels
+/// with each of the 5 tone marks (60), the 6 bare vowels with a breve, circumflex or horn
+/// (ă â ê ô ơ ư), and đ. Plain a e i o u y are ASCII and need no check.
 public enum VietnameseLetters {
     static let vowels = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
     /// none, huyền, hỏi, ngã, sắc, nặng
@@ -11,7 +13,7 @@ public enum VietnameseLetters {
         for v in vowels {
             for t in tones {
                 let composed = (v + t).precomposedStringWithCanonicalMapping
-                if let s = composed.unicodeScalars.first, composed.unicodeScalars.count == 1 { out.append(s) }
+                if let s = composed.unicodeScalars.first, composed.unicodeScalars.count == 1, !s.isASCII { out.append(s) }
             }
         }
         out.append("đ")

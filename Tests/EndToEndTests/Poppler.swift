@@ -1,0 +1,39 @@
+import Foundation
+
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs a command and returns its standard output (standard error is kept apart).
+@discardableResult
+func run(_ tool: String, _ arguments: [String], status expected: Int32 = 0) throws -> (out: String, err: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus)
+}
+
+/// The PDF's text layer as poppler reads it in content-stream order (`-raw`: the order the
+/// pages draw their text, free of poppler's guesses about columns), NFC, split into words.
+func pdfWords(_ pdf: URL, first: Int? = nil, last: Int? = nil) throws -> [String] {
+    var args = ["-enc", "UTF-8", "-raw"]
+    if let first { args += ["-f", String(first)] }
+    if let last { args += ["-l", String(last)] }
+    let text = try run("pdftotext", args + [pdf.path, "-"]).out
+    return words(text)
+}
+
+func words(_ text: String) -> [String] {
+    text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+}
+
+func temporaryFolder(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

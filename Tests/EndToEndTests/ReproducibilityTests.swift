@@ -1,0 +1,62 @@
+import Bantin
+import Foundation
+import Model
+import Testing
+
+@Suite struct ReproducibilityTests {
+    /// Acceptance 6: two builds of the same input give byte-identical PDFs and web pages.
+    @Test func twoBuildsAreByteIdentical() throws {
+        var outputs: [Data] = []
+        var pages: [Data] = []
+        for _ in 0..<2 {
+            let out = try temporaryFolder("repro")
+            let pipeline = Pipeline(options: BuildOptions(root: projectRoot, outDirectory: out))
+            let built = pipeline.build([projectRoot.appendingPathComponent("issues/2025-q1")])
+            #expect(built.count == 1)
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("2025-q1/print.pdf")))
+            pages.append(try Data(contentsOf: out.appendingPathComponent("web/2025-q1/index.html")))
+        }
+        #expect(outputs[0].count > 10_000)
+        #expect(outputs[0] == outputs[1])
+        #expect(pages[0] == pages[1])
+    }
+
+    /// Acceptance 4: the same article typed in NFD (macOS) gives the same PDF text as NFC.
+    @Test func nfdInputGivesTheSamePDFText() throws {
+        let body = """
+            Tiếng Việt có 134 chữ cái có dấu: ẫ, ặ, ỗ, ự, ỹ, Đ. Hội nghị tổng kết năm 2024 diễn ra tại TP. Lâm Giang \
+            ngày 16 tháng 01 năm 2025, với sự tham gia của PGS.TS. Nguyễn Văn An./.
+
+            ## Những kết quả nổi bật
+
+            - Nghiên cứu *ứng dụng* khoa học vào **sản xuất** nông nghiệp.
+            - Quý IV/2024 có Số 4 (năm 2024).
+            """
+        var texts: [String] = []
+        for form in [body, body.decomposedStringWithCanonicalMapping] {
+            let root = try temporaryFolder("nfd")
+            for folder in ["layouts", "fonts"] {
+                try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(folder),
+                                                           withDestinationURL: projectRoot.appendingPathComponent(folder))
+            }
+            let issue = root.appendingPathComponent("issues/x")
+            try FileManager.default.createDirectory(at: issue, withIntermediateDirectories: true)
+            try "title: Bản tin\npublisher: Liên hiệp Hội\n".write(to: root.appendingPathComponent("issues/publication.yaml"),
+                                                                 atomically: true, encoding: .utf8)
+            try "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: Tin\n    articles: [a.md]\n"
+                .write(to: issue.appendingPathComponent("issue.yaml"), atomically: true, encoding: .utf8)
+            try ("---\ntitle: \"Việt Nam: ỨNG DỤNG\"\n---\n\n" + form)
+                .write(to: issue.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+            let engine = DiagnosticEngine()
+            let built = Pipeline(options: BuildOptions(root: root, outDirectory: root.appendingPathComponent("out")), engine: engine)
+                .build([issue])
+            #expect(built.count == 1, "\(engine.diagnostics)")
+            texts.append(try run("pdftotext", ["-enc", "UTF-8", root.appendingPathComponent("out/x/print.pdf").path, "-"]).out)
+        }
+        #expect(texts[0].unicodeScalars.elementsEqual(texts[1].unicodeScalars), "NFC:\n\(texts[0])\nNFD:\n\(texts[1])")
+        #expect(texts[0].contains("ẫ, ặ, ỗ, ự, ỹ, Đ"))
+        #expect(texts[0].unicodeScalars.elementsEqual(texts[0].precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(!texts[0].contains("\u{FFFD}"))
+        #expect(words(texts[0]).joined(separator: " ").contains("PGS.TS. Nguyễn Văn An./."))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Loading
+import Model
+import Testing
+
+@Suite struct LayoutLoaderTests {
+    func load(_ yaml: String) throws -> (LayoutSpec?, DiagnosticEngine) {
+        let f = try Fixture()
+        try FileManager.default.removeItem(at: f.url("layouts"))
+        try f.write("layouts/test.yaml", yaml)
+        let fonts = f.url("fonts")
+        try FileManager.default.removeItem(at: fonts)
+        try f.write("fonts/NotoSerif-Regular.ttf", Data([0]))
+        let engine = DiagnosticEngine()
+        let spec = LayoutLoader(workspace: Workspace(root: f.root, workingDirectory: f.root), engine: engine)
+            .load(named: "test", referencedFrom: nil)
+        return (spec, engine)
+    }
+
+    @Test func realLayoutLoadsWithoutDiagnostics() throws {
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let engine = DiagnosticEngine()
+        let spec = LayoutLoader(workspace: Workspace(root: project, workingDirectory: project), engine: engine)
+            .load(named: "a4-two-column", referencedFrom: nil)
+        #expect(engine.diagnostics.isEmpty, "\(engine.diagnostics)")
+        #expect(spec?.columns == 2)
+        #expect(abs((spec?.bleed.millimetres ?? 0) - 3) < 0.001)
+        #expect(abs((spec?.trim.width.millimetres ?? 0) - 210) < 0.001)
+    }
+
+    @Test func unknownKeyBadUnitAndMissingFontInOneRun() throws {
+        let (spec, engine) = try load("""
+            page:
+              bleed: 3 inches
+              colour: red
+            fonts:
+              serif: { regular: NotoSerif-Regular.ttf, bold: Khong-Co.ttf }
+            """)
+        #expect(spec == nil)
+        let found = engine.diagnostics.map { "\($0.id)@\($0.range!.start)" }
+        #expect(found == ["bad-unit@2:10", "unknown-key@3:3", "missing-font@5:50"], "\(found)")
+        #expect(engine.diagnostics.allSatisfy { $0.range?.path == "layouts/test.yaml" })
+    }
+
+    @Test func everyValueHasADefault() throws {
+        let (spec, engine) = try load("columns: { count: 3 }\n")
+        #expect(engine.diagnostics.isEmpty)
+        #expect(spec?.columns == 3)
+        #expect(spec?.styles["body"] == LayoutSpec.defaults.styles["body"])
+    }
+}
