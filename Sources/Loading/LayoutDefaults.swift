@@ -40,7 +40,7 @@ extension LayoutSpec {
             "running-head": TextStyle(family: "sans", size: 7.5, leading: 9, align: .left,
                                       color: Color(red: 0.3, green: 0.3, blue: 0.3)),
             "folio": TextStyle(family: "sans", bold: true, size: 8.5, leading: 10, align: .left),
-            "cover-title": TextStyle(family: "sans", bold: true, size: 34, leading: 38, align: .left),
+            "cover-title": TextStyle(family: "sans", bold: true, size: 30, leading: 35, align: .left),
             "cover-line": TextStyle(family: "sans", size: 14, leading: 18, align: .left),
             "cover-headline": TextStyle(family: "serif", bold: true, size: 20, leading: 25, align: .left),
         ],
