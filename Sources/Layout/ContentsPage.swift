@@ -25,7 +25,7 @@ struct ContentsPage {
         for section in issue.sections {
             var kicker = layout.style("heading2")
             kicker.uppercase = true
-            y = ColumnFlow.draw(try set(section.title, kicker, frame.width), x: frame.x, y: y + .mm(3), into: &page)
+            y = ColumnFlow.draw(try set(section.title, kicker, frame.width), x: frame.x, y: y + .mm(3), into: &page) + .mm(0.8)
             page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.4, color: .black))
             y = y + .mm(2)
             for article in section.articles {
@@ -36,9 +36,8 @@ struct ContentsPage {
                 if !article.authors.isEmpty {
                     y = ColumnFlow.draw(try set(article.authors.joined(separator: ", "), layout.style("byline"), frame.width),
                                         x: frame.x, y: y, into: &page)
-                } else {
-                    y = y + .mm(2)
                 }
+                y = y + .mm(1.5)
             }
         }
         return page
