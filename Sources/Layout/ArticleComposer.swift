@@ -92,7 +92,7 @@ struct ArticleComposer {
         }
         var caption = try typesetter.set(figure.caption, style: layout.style("caption"), width: size.width, indentFirstLine: false)
         if let credit = figure.credit {
-            caption += try typesetter.set([.text(credit)], style: layout.style("credit"), width: size.width, indentFirstLine: false)
+            caption += try typesetter.set(credit, style: layout.style("credit"), width: size.width)
         }
         return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style("caption").spaceAfter)
     }

@@ -110,3 +110,11 @@ struct ColumnFlow {
         return y
     }
 }
+
+extension Typesetter {
+    /// Sets a plain text and draws it on a page from (x, y) down; returns the y below it.
+    /// For openers, covers, contents and other furniture outside the column flow.
+    func draw(_ text: String, style: TextStyle, width: Pt, x: Pt, y: Pt, on page: inout Page) throws -> Pt {
+        ColumnFlow.draw(try set(text, style: style, width: width), x: x, y: y, into: &page)
+    }
+}

@@ -13,8 +13,8 @@ struct ContentsPage {
         var page = geometry.blankPage(number, kind: .contents)
         let frame = geometry.frame(page: number)
         var y = frame.y
-        y = ColumnFlow.draw(try set("Mục lục", layout.style("title"), frame.width), x: frame.x, y: y, into: &page) + .mm(2)
-        y = ColumnFlow.draw(try set(issue.issueLine, layout.style("subtitle"), frame.width), x: frame.x, y: y, into: &page)
+        y = try typesetter.draw("Mục lục", style: layout.style("title"), width: frame.width, x: frame.x, y: y, on: &page) + .mm(2)
+        y = try typesetter.draw(issue.issueLine, style: layout.style("subtitle"), width: frame.width, x: frame.x, y: y, on: &page)
         y = y + .mm(6)
         let numberWidth = Pt.mm(12)
         var entry = layout.style("list")
@@ -25,25 +25,21 @@ struct ContentsPage {
         for section in issue.sections {
             var kicker = layout.style("heading2")
             kicker.uppercase = true
-            y = ColumnFlow.draw(try set(section.title, kicker, frame.width), x: frame.x, y: y + .mm(3), into: &page) + .mm(0.8)
+            y = try typesetter.draw(section.title, style: kicker, width: frame.width, x: frame.x, y: y + .mm(3), on: &page) + .mm(0.8)
             page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.4, color: .black))
             y = y + .mm(2)
             for article in section.articles {
                 let top = y
-                y = ColumnFlow.draw(try set(article.title, entry, frame.width - numberWidth - .mm(4)), x: frame.x, y: y, into: &page)
+                y = try typesetter.draw(article.title, style: entry, width: frame.width - numberWidth - .mm(4), x: frame.x, y: y, on: &page)
                 let pageNumber = starts[article.slug].map(String.init) ?? "?"
-                _ = ColumnFlow.draw(try set(pageNumber, folio, numberWidth), x: frame.maxX - numberWidth, y: top, into: &page)
+                _ = try typesetter.draw(pageNumber, style: folio, width: numberWidth, x: frame.maxX - numberWidth, y: top, on: &page)
                 if !article.authors.isEmpty {
-                    y = ColumnFlow.draw(try set(article.authors.joined(separator: ", "), layout.style("byline"), frame.width),
-                                        x: frame.x, y: y, into: &page)
+                    y = try typesetter.draw(article.authors.joined(separator: ", "), style: layout.style("byline"),
+                                        width: frame.width, x: frame.x, y: y, on: &page)
                 }
                 y = y + .mm(1.5)
             }
         }
         return page
-    }
-
-    private func set(_ text: String, _ style: TextStyle, _ width: Pt) throws -> [SetLine] {
-        try typesetter.set([.text(text)], style: style, width: width, indentFirstLine: false)
     }
 }

@@ -41,6 +41,6 @@ struct CoverPage {
     private func set(_ text: String, _ style: String, _ width: Pt) throws -> [SetLine] {
         var s = layout.style(style)
         s.align = .left
-        return try typesetter.set([.text(text)], style: s, width: width, indentFirstLine: false)
+        return try typesetter.set(text, style: s, width: width)
     }
 }

@@ -15,29 +15,25 @@ struct Opener {
         var kicker = layout.style("running-head")
         kicker.uppercase = true
         kicker.bold = true
-        y = ColumnFlow.draw(try set(section.title, kicker, frame.width), x: frame.x, y: y, into: &page) + .mm(2)
-        y = ColumnFlow.draw(try set(article.title, layout.style("title"), frame.width), x: frame.x, y: y, into: &page)
+        y = try typesetter.draw(section.title, style: kicker, width: frame.width, x: frame.x, y: y, on: &page) + .mm(2)
+        y = try typesetter.draw(article.title, style: layout.style("title"), width: frame.width, x: frame.x, y: y, on: &page)
         y = y + layout.style("title").spaceAfter
         if let subtitle = article.subtitle {
             let style = layout.style("subtitle")
-            y = ColumnFlow.draw(try set(subtitle, style, frame.width), x: frame.x, y: y, into: &page) + style.spaceAfter
+            y = try typesetter.draw(subtitle, style: style, width: frame.width, x: frame.x, y: y, on: &page) + style.spaceAfter
         }
         if let summary = article.summary {
             let style = layout.style("standfirst")
-            y = ColumnFlow.draw(try set(summary, style, frame.width * 0.85), x: frame.x, y: y, into: &page) + style.spaceAfter
+            y = try typesetter.draw(summary, style: style, width: frame.width * 0.85, x: frame.x, y: y, on: &page) + style.spaceAfter
         }
         let byline = [article.authors.joined(separator: ", "), article.date?.numeric ?? ""].filter { !$0.isEmpty }
         if !byline.isEmpty {
             let style = layout.style("byline")
-            y = ColumnFlow.draw(try set(byline.joined(separator: " · "), style, frame.width), x: frame.x, y: y, into: &page)
+            y = try typesetter.draw(byline.joined(separator: " · "), style: style, width: frame.width, x: frame.x, y: y, on: &page)
             y = y + .mm(2)
             page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.5, color: .black))
             y = y + style.spaceAfter
         }
         return y
-    }
-
-    private func set(_ text: String, _ style: TextStyle, _ width: Pt) throws -> [SetLine] {
-        try typesetter.set([.text(text)], style: style, width: width, indentFirstLine: false)
     }
 }

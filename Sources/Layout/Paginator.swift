@@ -85,7 +85,7 @@ public struct Paginator {
         var style = layout.style("running-head")
         style.align = .center
         let frame = geometry.frame(page: number)
-        let lines = try typesetter.set([.text("Trang này cố ý để trống")], style: style, width: frame.width, indentFirstLine: false)
+        let lines = try typesetter.set("Trang này cố ý để trống", style: style, width: frame.width)
         _ = ColumnFlow.draw(lines, x: frame.x, y: frame.y + frame.height / 2, into: &page)
         return page
     }

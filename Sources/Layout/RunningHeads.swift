@@ -20,14 +20,14 @@ struct RunningHeads {
             if page.kind == .article, !page.opensArticle {
                 let text = page.isRecto ? (page.articleTitle ?? "") : issue.publication.title + " · " + issue.issueLine
                 let y = frame.y - .mm(9)
-                let lines = try typesetter.set([.text(text)], style: style, width: frame.width, indentFirstLine: false)
+                let lines = try typesetter.set(text, style: style, width: frame.width)
                 let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: y, into: &page) + .mm(1)
                 page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
                                         width: 0.3, color: style.color))
             }
             var folio = layout.style("folio")
             folio.align = style.align
-            let lines = try typesetter.set([.text(String(page.number))], style: folio, width: frame.width, indentFirstLine: false)
+            let lines = try typesetter.set(String(page.number), style: folio, width: frame.width)
             _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + .mm(8), into: &page)
             return page
         }

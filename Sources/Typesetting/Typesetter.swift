@@ -24,6 +24,11 @@ public struct Typesetter: Sendable {
         }
     }
 
+    /// Sets a plain text — a title, a byline, a running head — with no first-line indent.
+    public func set(_ text: String, style: TextStyle, width: Pt) throws -> [SetLine] {
+        try set([.text(text)], style: style, width: width, indentFirstLine: false)
+    }
+
     /// Sets code: one output line per source line, never justified or broken; leading
     /// indentation is kept as an offset of the monospaced space's width.
     public func setCode(_ text: String, style: TextStyle, width: Pt) throws -> [SetLine] {
