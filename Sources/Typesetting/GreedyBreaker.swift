@@ -1,4 +1,5 @@
-/// First-fit line breaking: take words while they fit at the glue's full shrink, then break.
+/// First-fit line breaking with one look back: a word that fits only by shrinking the spaces is
+/// taken when the squeeze is smaller than the stretch leaving it out would need.
 /// A stand-in for total-fit (Knuth & Plass 1981) breaking, which the next version brings;
 /// kept afterwards as the comparison.
 struct GreedyBreaker {
@@ -13,35 +14,41 @@ struct GreedyBreaker {
         var out: [Break] = []
         var start = 0
         while start < items.count {
-            // A line never starts with glue or a forced break left over from the previous line.
+            // A line never starts with glue left over from the previous line.
             while start < items.count, case .glue = items[start] { start += 1 }
             guard start < items.count else { break }
             let measure = width(out.count)
-            var natural = 0.0, shrink = 0.0
+            // Totals up to the end of the last word taken (`line`) and including the glue after it (`pending`).
+            var line = (natural: 0.0, stretch: 0.0, shrink: 0.0)
+            var pending = line
             var end = start
-            var lastWordEnd = start
             var forced = false
-            while end < items.count {
+            scan: while end < items.count {
                 switch items[end] {
                 case .forcedBreak:
                     forced = true
+                    break scan
                 case .glue(let g):
-                    natural += g.width
-                    shrink += g.shrink
-                    end += 1
-                    continue
+                    pending.natural += g.width
+                    pending.stretch += g.stretch
+                    pending.shrink += g.shrink
                 case .word(_, let w):
-                    if natural + w - shrink > measure, lastWordEnd > start { break }
-                    natural += w
-                    end += 1
-                    lastWordEnd = end
-                    continue
+                    let natural = pending.natural + w
+                    if end > start, natural > measure {
+                        let squeeze = (natural - measure) / max(pending.shrink, 0.001)
+                        let spread = (measure - line.natural) / max(line.stretch, 0.001)
+                        if squeeze > 1 || squeeze > spread { break scan }
+                    }
+                    pending.natural = natural
+                    line = pending
                 }
-                break
+                end += 1
             }
-            out.append(Break(range: start..<lastWordEnd, isLast: forced || lastWordEnd >= items.count))
-            start = forced ? lastWordEnd + 1 : lastWordEnd
-            if forced, start >= items.count { break }
+            // `end` stops at a word that did not fit, a forced break, or the end; drop trailing glue.
+            var last = end
+            while last > start, case .glue = items[last - 1] { last -= 1 }
+            out.append(Break(range: start..<last, isLast: forced || end >= items.count))
+            start = forced ? end + 1 : end
         }
         return out
     }
