@@ -87,7 +87,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let pipeline = common.pipeline()
         for folder in try folders(issues, pipeline) {
-            _ = pipeline.dump(.lines, folder)
+            if let summary = pipeline.checkSummary(folder) { print(summary) }
         }
         try finish(pipeline)
     }

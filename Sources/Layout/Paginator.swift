@@ -105,3 +105,10 @@ extension Paginator.Composition {
         }.joined(separator: "\n")
     }
 }
+
+extension Paginator.Composition {
+    /// Every set line of the article bodies.
+    public var lines: [SetLine] {
+        articles.flatMap { $0.compactMap { if case .line(let line, _, _, _) = $0 { line } else { nil } } }
+    }
+}
