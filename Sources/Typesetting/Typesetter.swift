@@ -29,26 +29,52 @@ public struct Typesetter: Sendable {
         try set([.text(text)], style: style, width: width, indentFirstLine: false)
     }
 
-    /// Sets code: one output line per source line, never justified or broken; leading
-    /// indentation is kept as an offset of the monospaced space's width.
+    /// Sets code: one line per source line, never justified; leading indentation kept as an
+    /// offset. A line wider than the column wraps — after a space, comma, semicolon or slash
+    /// when one is near the end, else between characters — and continues two characters in.
     public func setCode(_ text: String, style: TextStyle, width: Pt) throws -> [SetLine] {
         var left = style
         left.align = .left
-        let space = try fonts.font(for: left, in: layout).shape(" ").first?.advance ?? 0
-        let em = try fonts.font(for: left, in: layout).unitsPerEm
-        return try text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> SetLine in
-            let indent = Pt(Double(line.prefix { $0 == " " }.count) * space / em * style.size.value)
-            let content = line.drop { $0 == " " }
-            var set = try self.set(content.isEmpty ? [] : [.text(String(content))], style: left, width: Pt(100_000),
-                                   indentFirstLine: false).first
-                ?? SetLine(width: width, naturalWidth: 0, ratio: 0, ascent: 0, descent: 0, leading: style.leading, runs: [])
-            set.width = width
-            set.runs = set.runs.map { run in
-                var run = run
-                run.x = run.x + indent
-                return run
-            }
-            return set
+        let font = try fonts.font(for: left, in: layout)
+        let advance = Pt((font.shape(" ").first?.advance ?? font.unitsPerEm * 0.6) / font.unitsPerEm * style.size.value)
+        var out: [SetLine] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            var rest = Substring(line.dropFirst(indent))
+            var column = indent
+            repeat {
+                let fits = max(8, Int((width / advance).rounded(.down)) - column)
+                let piece = CodeWrap.cut(rest, fitting: fits)
+                out.append(try codeLine(String(piece), style: left, width: width, indent: advance * Double(column)))
+                rest = rest.dropFirst(piece.count)
+                column = indent + 2
+            } while !rest.isEmpty
         }
+        return out
+    }
+
+    private func codeLine(_ text: String, style: TextStyle, width: Pt, indent: Pt) throws -> SetLine {
+        var line = try set(text.isEmpty ? [] : [.text(text)], style: style, width: Pt(100_000), indentFirstLine: false).first
+            ?? SetLine(width: width, naturalWidth: 0, ratio: 0, ascent: 0, descent: 0, leading: style.leading, runs: [])
+        line.width = width
+        line.runs = line.runs.map { run in
+            var run = run
+            run.x = run.x + indent
+            return run
+        }
+        return line
+    }
+}
+
+/// Where a line of code is cut to fit a column of monospaced characters.
+enum CodeWrap {
+    static func cut(_ text: Substring, fitting count: Int) -> Substring {
+        guard text.count > count else { return text }
+        let head = text.prefix(count)
+        // Prefer a break after punctuation or a space in the last 40 % of the line.
+        if let i = head.lastIndex(where: { ",;/ ".contains($0) }), head.distance(from: head.startIndex, to: i) >= count * 6 / 10 {
+            return text[...i]
+        }
+        return head
     }
 }

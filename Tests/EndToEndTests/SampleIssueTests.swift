@@ -76,9 +76,13 @@ let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
             cursor = start
             for word in expected {
                 var i = cursor
-                while i < pdf.count, pdf[i] != word {
+                while i < pdf.count, pdf[i] != word, joined(word, in: pdf, at: i) == nil {
                     guard isFurniture(pdf[i]) else { break }
                     i += 1
+                }
+                if i < pdf.count, pdf[i] != word, let end = joined(word, in: pdf, at: i) {
+                    cursor = end
+                    continue
                 }
                 guard i < pdf.count, pdf[i] == word else {
                     let context = pdf[max(0, cursor - 5)..<min(pdf.count, cursor + 8)].joined(separator: " ")
@@ -88,6 +92,16 @@ let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
                 cursor = i + 1
             }
         }
+    }
+
+    /// A long line of code wraps inside a "word": its pieces, joined, give the word back.
+    private func joined(_ word: String, in pdf: [String], at start: Int) -> Int? {
+        var text = "", i = start
+        while i < pdf.count, text.count < word.count, word.hasPrefix(text + pdf[i]) {
+            text += pdf[i]
+            i += 1
+        }
+        return text == word && i - start > 1 ? i : nil
     }
 
     private func find(_ needle: [String], in hay: [String], from: Int) -> Int? {

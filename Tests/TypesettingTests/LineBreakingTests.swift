@@ -55,3 +55,22 @@ import Testing
         #expect(line.dump.hasSuffix("r=+0.00 \"Quý I/2025\""), "\(line.dump)")
     }
 }
+
+@Suite struct CodeSettingTests {
+    let typesetter = Typesetter(fonts: fonts, layout: LayoutSpec.defaults)
+
+    @Test func longCodeLinesWrapInsideTheColumnAndKeepEveryCharacter() throws {
+        let code = "tram,thoi_gian,ph,do_duc_ntu,oxy_hoa_tan_mg_l,nhiet_do_c,pin_v\n  LB07,2025-02-12T06:15:00+07:00,7.12,38.4"
+        let style = LayoutSpec.defaults.style("code")
+        let lines = try typesetter.setCode(code, style: style, width: 120)
+        #expect(lines.count > 2)
+        for line in lines {
+            let end = line.runs.last.map { $0.x + $0.width } ?? 0
+            #expect(end.value <= 120.01, "\(line.dump) ends at \(end)")
+        }
+        #expect(lines.map(\.text).joined() == code.replacingOccurrences(of: "\n  ", with: ""))
+        // The first cut falls after a comma, and continuation lines start further in than their first line.
+        #expect(lines[0].text.hasSuffix(","))
+        #expect(lines[1].runs[0].x > lines[0].runs[0].x)
+    }
+}
