@@ -84,7 +84,7 @@ public final class Pipeline {
     }
 
     public func build(_ folder: URL) -> BuiltIssue? {
-        let id = folder.standardizedFileURL.lastPathComponent
+        let id = folder.standardized.lastPathComponent
         step(1, "Loading", id)
         guard let loaded = load(folder) else { return nil }
         step(2, "Checking", id)

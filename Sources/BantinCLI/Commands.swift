@@ -25,7 +25,7 @@ struct CommonOptions: ParsableArguments {
 
     func pipeline(out: String = "out") -> Pipeline {
         let outURL = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardizedFileURL, layoutOverride: layout),
+        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout),
                         log: { line in
                             print(line)
                             fflush(stdout)
@@ -39,7 +39,7 @@ func folders(_ paths: [String], _ pipeline: Pipeline) throws -> [URL] {
         guard !found.isEmpty else { throw ValidationError("no issue folders under \(pipeline.options.root.path)/issues/") }
         return found
     }
-    return paths.map { URL(fileURLWithPath: $0).standardizedFileURL }
+    return paths.map { URL(fileURLWithPath: $0).standardized }
 }
 
 /// Prints every diagnostic of the run to standard error, then a count; exits 1 on errors.

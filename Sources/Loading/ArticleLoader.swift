@@ -61,7 +61,7 @@ struct ArticleLoader {
 
     /// An image path is relative to the article file and may not leave the issue folder.
     private func resolveImage(_ path: String, from file: SourceFile, range: SourceRange) -> ImageRef? {
-        let articleFolder = workspace.url(forDisplayPath: file.path).standardizedFileURL.deletingLastPathComponent()
+        let articleFolder = workspace.url(forDisplayPath: file.path).standardized.deletingLastPathComponent()
         return ImageLoader(workspace: workspace, issueFolder: issueFolder, engine: engine)
             .load(path, relativeTo: articleFolder, at: range)
     }
@@ -90,7 +90,7 @@ struct ImageLoader {
                                hint: Workspace.siblingsHint(of: url)))
             return nil
         }
-        let issuePath = String(url.path.dropFirst(issueFolder.standardizedFileURL.path.count + 1))
+        let issuePath = String(url.path.dropFirst(issueFolder.standardized.path.count + 1))
         switch ImageProbe.probe(url, issuePath: issuePath) {
         case .success(let ref):
             return ref

@@ -22,7 +22,7 @@ public struct IssueLoader {
     static let keys = ["number", "year", "quarter", "date", "layout", "cover", "sections"]
 
     public func load(issueFolder: URL, layoutOverride: String? = nil) -> LoadedIssue? {
-        let folder = issueFolder.standardizedFileURL
+        let folder = issueFolder.standardized
         let errorsBefore = engine.errorCount
         let publication = PublicationLoader(workspace: workspace, engine: engine)
             .load(folder.deletingLastPathComponent().appendingPathComponent("publication.yaml"))

@@ -47,9 +47,9 @@ struct LayoutReader {
     let workspace: Workspace
     let engine: DiagnosticEngine
 
-    static let keys = ["page", "columns", "fonts", "styles", "figures"]
+    static let keys = ["page", "columns", "fonts", "fallback", "styles", "figures", "text"]
     static let styleKeys = ["font", "bold", "italic", "size", "leading", "align", "indent",
-                            "space-before", "space-after", "color", "uppercase"]
+                            "space-before", "space-after", "color", "uppercase", "tracking"]
 
     func apply(to spec: inout LayoutSpec) {
         map.checkKeys(Self.keys)
@@ -69,6 +69,20 @@ struct LayoutReader {
             columns.checkKeys(["count", "gutter"])
             spec.columns = columns.int("count", in: 1...6) ?? spec.columns
             spec.gutter = length(columns, "gutter") ?? spec.gutter
+        }
+        if let text = map.mapping("text", what: "text") {
+            text.checkKeys(["breaking", "space-stretch", "space-shrink", "baseline-grid"])
+            if let name = text.string("breaking") {
+                if let mode = LineBreaking(rawValue: name) {
+                    spec.breaking = mode
+                } else {
+                    engine.emit(.error("layout-value", "unknown line breaking '\(name)'", at: text.range("breaking"),
+                                       hint: "use one of: " + LineBreaking.allCases.map(\.rawValue).joined(separator: ", ")))
+                }
+            }
+            spec.spaceStretch = fraction(text, "space-stretch", in: 0...2) ?? spec.spaceStretch
+            spec.spaceShrink = fraction(text, "space-shrink", in: 0...0.9) ?? spec.spaceShrink
+            spec.baselineGrid = length(text, "baseline-grid") ?? spec.baselineGrid
         }
         if let figures = map.mapping("figures", what: "figures") {
             figures.checkKeys(["max-height"])
@@ -96,6 +110,16 @@ struct LayoutReader {
                 }
                 spec.fonts[pair.key] = FontFamily(regular: regular, bold: file("bold"), italic: file("italic"),
                                                   boldItalic: file("bold-italic"))
+            }
+        }
+        if let fallback = map.strings("fallback") {
+            spec.fallback = fallback.compactMap { name, range in
+                guard spec.fonts[name] != nil else {
+                    engine.emit(.error("unknown-font", "unknown font family '\(name)' in fallback", at: range,
+                                       hint: String.suggestion(for: name, among: spec.fonts.keys.sorted(), what: "families under fonts:")))
+                    return nil
+                }
+                return name
             }
         }
         if let styles = map.mapping("styles", what: "styles") {
@@ -130,6 +154,7 @@ struct LayoutReader {
         style.size = length(s, "size") ?? style.size
         style.leading = length(s, "leading") ?? style.leading
         style.firstLineIndent = length(s, "indent") ?? style.firstLineIndent
+        style.tracking = length(s, "tracking") ?? style.tracking
         style.spaceBefore = length(s, "space-before") ?? style.spaceBefore
         style.spaceAfter = length(s, "space-after") ?? style.spaceAfter
         if let align = s.string("align") {
@@ -162,6 +187,16 @@ struct LayoutReader {
             return nil
         }
         return name
+    }
+
+    private func fraction(_ map: MappingReader, _ key: String, in bounds: ClosedRange<Double>) -> Double? {
+        guard let node = map.value(key) else { return nil }
+        guard let v = node.scalar.flatMap({ Double($0.string) }), bounds.contains(v) else {
+            engine.emit(.error("layout-value", "'\(key)' must be a number between \(bounds.lowerBound) and \(bounds.upperBound)",
+                               at: map.document.range(node), hint: "a fraction of the space's width, e.g. `\(key): 0.5`"))
+            return nil
+        }
+        return v
     }
 
     private func bool(_ map: MappingReader, _ key: String) -> Bool? {

@@ -15,8 +15,8 @@ public struct Workspace: Sendable {
     public let workingDirectory: URL
 
     public init(root: URL, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
-        self.root = root.standardizedFileURL
-        self.workingDirectory = workingDirectory.standardizedFileURL
+        self.root = root.standardized
+        self.workingDirectory = workingDirectory.standardized
     }
 
     public var layoutsDirectory: URL { root.appendingPathComponent("layouts") }
@@ -24,7 +24,7 @@ public struct Workspace: Sendable {
 
     /// The path to print for a file: relative to the working folder when it is inside it.
     public func displayPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
+        let path = url.standardized.path
         let base = workingDirectory.path.hasSuffix("/") ? workingDirectory.path : workingDirectory.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
@@ -78,10 +78,10 @@ public struct Workspace: Sendable {
     /// through `..`, an absolute path or a symbolic link.
     public func resolve(_ relative: String, against base: URL, inside folder: URL) -> URL? {
         guard !relative.hasPrefix("/") else { return nil }
-        let candidate = base.appendingPathComponent(relative).standardizedFileURL
+        let candidate = base.appendingPathComponent(relative).standardized
         let real = candidate.resolvingSymlinksInPath()
-        let inside = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        guard candidate.path.hasPrefix(folder.standardizedFileURL.path + "/"), real.path.hasPrefix(inside) else { return nil }
+        let inside = folder.standardized.resolvingSymlinksInPath().path + "/"
+        guard candidate.path.hasPrefix(folder.standardized.path + "/"), real.path.hasPrefix(inside) else { return nil }
         return candidate
     }
 }

@@ -14,6 +14,14 @@ public struct LayoutSpec: Sendable {
     public var styles: [String: TextStyle]
     /// Largest height of a figure's image, as a fraction of the column height.
     public var figureMaxHeight: Double
+    /// Families tried, in order, for a character the style's own family lacks.
+    public var fallback: [String] = ["serif", "sans", "mono"]
+    /// How far a space may stretch and shrink, as fractions of its width.
+    public var spaceStretch: Double = 1.0
+    public var spaceShrink: Double = 0.33
+    public var breaking: LineBreaking = .totalFit
+    /// When set, baselines in columns fall on multiples of this distance from the frame's top.
+    public var baselineGrid: Pt?
 
     public init(name: String, trim: Size, bleed: Pt, margins: Margins, columns: Int, gutter: Pt,
                 fonts: [String: FontFamily], styles: [String: TextStyle], figureMaxHeight: Double) {
@@ -74,6 +82,13 @@ public struct FontFamily: Sendable, Hashable {
     public var files: [String] { [regular, bold, italic, boldItalic].compactMap { $0 } }
 }
 
+public enum LineBreaking: String, Sendable, CaseIterable {
+    /// Knuth & Plass (1981): the best breaks for the whole paragraph.
+    case totalFit = "total-fit"
+    /// First fit, line by line: the comparison.
+    case greedy
+}
+
 public enum Alignment: String, Sendable, CaseIterable {
     case justify, left, center, right
 }
@@ -121,6 +136,8 @@ public struct TextStyle: Sendable, Hashable {
     public var spaceAfter: Pt
     public var color: Color
     public var uppercase: Bool
+    /// Extra space between grapheme clusters (letter-spacing); zero for body text.
+    public var tracking: Pt = 0
 
     public init(family: String = "serif", bold: Bool = false, italic: Bool = false, size: Pt = 10, leading: Pt = 13,
                 align: Alignment = .justify, firstLineIndent: Pt = 0, spaceBefore: Pt = 0, spaceAfter: Pt = 0,

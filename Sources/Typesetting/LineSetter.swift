@@ -15,7 +15,7 @@ struct LineSetter {
                 natural += g.width
                 stretch += g.stretch
                 shrink += g.shrink
-            case .forcedBreak: break
+            case .penalty: break
             }
         }
         let justify = style.align == .justify && !isLast
@@ -51,7 +51,7 @@ struct LineSetter {
                                    advance: width)
                 }
                 x += width
-            case .forcedBreak:
+            case .penalty:
                 break
             }
         }

@@ -8,15 +8,17 @@ struct Fragment {
     var color: Color
     var link: String?
     var glyphs: [ShapedGlyph]
-    /// Width in points.
+    /// Width in points, tracking included.
     var width: Double
 }
 
 /// Inter-word glue (Knuth & Plass 1981): a natural width that may stretch or shrink.
+/// `breakable` is false where a Vietnamese keep-together rule binds the words on either side.
 struct Glue {
     var width: Double
     var stretch: Double
     var shrink: Double
+    var breakable: Bool
     var font: Font
     var size: Double
     var color: Color
@@ -24,82 +26,163 @@ struct Glue {
     var glyph: ShapedGlyph?
 }
 
+/// The items of Knuth & Plass's model: boxes (here whole words), glue, and penalties.
 enum Item {
     case word([Fragment], width: Double)
     case glue(Glue)
-    case forcedBreak
+    /// A break opportunity of zero width costing `cost`; `-infinity` forces a break.
+    case penalty(Double)
+
+    static let forcedBreak = Item.penalty(-.infinity)
+    /// Inside a URL, after "/" or ".": allowed, but not loved.
+    static let urlBreak = Item.penalty(50)
+
+    var isWord: Bool { if case .word = self { true } else { false } }
 }
 
-/// Cuts styled runs into words at spaces and shapes each piece.
+/// Cuts styled runs into words at spaces, applies the Vietnamese break rules, and shapes each
+/// piece in its face (or a fallback face that has the glyph).
 struct ParagraphItems {
     let fonts: FontLibrary
     let layout: LayoutSpec
     let style: TextStyle
 
+    /// A word before shaping: its pieces (one per style run it spans) and its text.
+    private struct Pending {
+        var pieces: [(text: String, run: StyledRun)] = []
+        var text: String { pieces.map(\.text).joined() }
+    }
+
+    private enum Token {
+        case word(Pending)
+        case space(StyledRun)
+        case forcedBreak
+    }
+
     func items(_ runs: [StyledRun]) throws -> [Item] {
+        let tokens = tokenize(runs)
         var items: [Item] = []
-        var word: [Fragment] = []
-        var pendingGlue: Glue?
-
-        func closeWord() {
-            guard !word.isEmpty else { return }
-            if let glue = pendingGlue, !items.isEmpty { items.append(.glue(glue)) }
-            pendingGlue = nil
-            items.append(.word(word, width: word.reduce(0) { $0 + $1.width }))
-            word = []
+        for (i, token) in tokens.enumerated() {
+            switch token {
+            case .word(let word):
+                try append(word, to: &items)
+            case .space(let run):
+                // Glue only between two words; a forced break or the paragraph's edge drops it.
+                guard i > 0, i + 1 < tokens.count, case .word(let before) = tokens[i - 1],
+                      case .word(let after) = tokens[i + 1] else { continue }
+                var glue = try self.glue(run)
+                glue.breakable = VietnameseBreaks.allowsBreak(between: before.text, and: after.text)
+                items.append(.glue(glue))
+            case .forcedBreak:
+                items.append(.forcedBreak)
+            }
         }
+        return items
+    }
 
+    /// Words, single spaces and forced breaks, in order.
+    private func tokenize(_ runs: [StyledRun]) -> [Token] {
+        var tokens: [Token] = []
+        var word = Pending()
+        func closeWord() {
+            if !word.pieces.isEmpty { tokens.append(.word(word)) }
+            word = Pending()
+        }
         for run in runs {
             if run.forcedBreak {
                 closeWord()
-                pendingGlue = nil
-                items.append(.forcedBreak)
+                tokens.append(.forcedBreak)
                 continue
             }
-            let font = try face(for: run)
-            let size = run.code ? style.size.value * 0.88 : style.size.value
             var piece = ""
-            func flushPiece() {
-                guard !piece.isEmpty else { return }
-                word.append(fragment(piece, font: font, size: size, link: run.link))
-                piece = ""
-            }
             for ch in run.text {
                 if ch == " " || ch == "\n" || ch == "\t" {
-                    flushPiece()
+                    if !piece.isEmpty { word.pieces.append((piece, run)) }
+                    piece = ""
                     closeWord()
-                    if pendingGlue == nil, items.last.map({ if case .word = $0 { true } else { false } }) == true {
-                        pendingGlue = glue(font: font, size: size, link: run.link)
-                    }
+                    if let last = tokens.last, case .space = last { continue }
+                    tokens.append(.space(run))
                 } else {
                     piece.append(ch)
                 }
             }
-            flushPiece()
+            if !piece.isEmpty { word.pieces.append((piece, run)) }
         }
         closeWord()
-        return items
+        return tokens
+    }
+
+    /// A word as one box, or — a URL — as boxes with break opportunities after "/" and ".".
+    private func append(_ word: Pending, to items: inout [Item]) throws {
+        let cuts = VietnameseBreaks.urlBreakOffsets(word.text)
+        var fragments: [Fragment] = []
+        var offset = 0
+        for (text, run) in word.pieces {
+            // Split this piece where the URL may break, so each side is its own box.
+            var start = text.startIndex
+            let end = offset + text.count
+            for cut in cuts where cut > offset && cut < end {
+                let index = text.index(text.startIndex, offsetBy: cut - offset)
+                fragments += try shape(String(text[start..<index]), run)
+                items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width }))
+                items.append(.urlBreak)
+                fragments = []
+                start = index
+            }
+            fragments += try shape(String(text[start...]), run)
+            offset = end
+        }
+        if !fragments.isEmpty { items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width })) }
     }
 
     private func face(for run: StyledRun) throws -> Font {
         if run.code {
-            let mono = TextStyle(family: "mono", bold: run.bold)
-            return try fonts.font(for: mono, in: layout)
+            return try fonts.font(for: TextStyle(family: "mono", bold: run.bold), in: layout)
         }
         return try fonts.font(for: style, in: layout, bold: run.bold, italic: run.italic)
     }
 
-    private func fragment(_ text: String, font: Font, size: Double, link: String?) -> Fragment {
-        let glyphs = font.shape(text)
-        let scale = size / font.unitsPerEm
-        let width = glyphs.reduce(0) { $0 + $1.advance } * scale
-        return Fragment(text: text, font: font, size: size, color: style.color, link: link, glyphs: glyphs, width: width)
+    private func size(for run: StyledRun) -> Double {
+        run.code && style.family != "mono" ? style.size.value * 0.88 : style.size.value
     }
 
-    private func glue(font: Font, size: Double, link: String?) -> Glue {
+    /// Shapes a piece in its face; characters the face lacks go to the first fallback face that
+    /// has them (a character no face has stays in the style's face and is reported by the check).
+    private func shape(_ text: String, _ run: StyledRun) throws -> [Fragment] {
+        let primary = try face(for: run)
+        let size = self.size(for: run)
+        var out: [Fragment] = []
+        for (segment, font) in try FontFallback(fonts: fonts, layout: layout, run: run, style: style).split(text, primary: primary) {
+            var glyphs = font.shape(segment)
+            let scale = size / font.unitsPerEm
+            if style.tracking != 0 {
+                glyphs = Tracking.apply(style.tracking.value / scale, to: glyphs)
+            }
+            let width = glyphs.reduce(0) { $0 + $1.advance } * scale
+            out.append(Fragment(text: segment, font: font, size: size, color: style.color, link: run.link,
+                                glyphs: glyphs, width: width))
+        }
+        return out
+    }
+
+    private func glue(_ run: StyledRun) throws -> Glue {
+        let font = try face(for: run)
+        let size = self.size(for: run)
         let space = font.shape(" ").first
         let width = (space?.advance ?? font.unitsPerEm / 4) * size / font.unitsPerEm
-        return Glue(width: width, stretch: width * 0.5, shrink: width / 3, font: font, size: size,
-                    color: style.color, link: link, glyph: space)
+        return Glue(width: width, stretch: width * layout.spaceStretch, shrink: width * layout.spaceShrink, breakable: true,
+                    font: font, size: size, color: style.color, link: run.link, glyph: space)
+    }
+}
+
+/// Letter-spacing between grapheme clusters only, never between a letter and its marks:
+/// the extra advance goes on the last glyph of each cluster but the word's last.
+enum Tracking {
+    static func apply(_ units: Double, to glyphs: [ShapedGlyph]) -> [ShapedGlyph] {
+        var out = glyphs
+        for i in out.indices.dropLast() where out[i + 1].cluster != out[i].cluster {
+            out[i].advance += units
+        }
+        return out
     }
 }

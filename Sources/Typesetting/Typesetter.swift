@@ -18,7 +18,9 @@ public struct Typesetter: Sendable {
         let indent = indentFirstLine ? style.firstLineIndent.value : 0
         let measure = { (line: Int) in width.value - (line == 0 ? indent : 0) }
         let setter = LineSetter(style: style)
-        let breaks = GreedyBreaker().breaks(items, width: measure)
+        let breaks = layout.breaking == .greedy
+            ? GreedyBreaker().breaks(items, width: measure)
+            : TotalFitBreaker().breaks(items, width: measure)
         return breaks.enumerated().map { n, b in
             setter.set(items[b.range], measure: measure(n), indent: n == 0 ? indent : 0, isLast: b.isLast)
         }

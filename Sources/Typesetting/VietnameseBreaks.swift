@@ -1,0 +1,66 @@
+/// Where Vietnamese text may not break (VIETNAMESE.md, "Line breaking and justification").
+/// Vietnamese is never hyphenated: breaks happen at spaces, and inside URLs after "/" or ".".
+/// The space between two words is not a break when the pair is one of:
+///
+/// - `Số 4`, `Quý IV/2024`, `ngày 24`, `tháng 12`, `năm 2024`, `Điều 5`, `Khoản 2` — a label and its number;
+/// - `10 km`, `100.000 đồng`, `12,5 %` — a number and its unit;
+/// - `TP. Hồ Chí Minh`, `PGS.TS. Nguyễn Văn A` — an abbreviated title and the name after it;
+/// - `… năm ./.` — the end mark stays with the last word;
+/// - `Độc lập - Tự do` — a spaced dash may end a line but never start one.
+public enum VietnameseBreaks {
+    static let labels: Set<String> = ["số", "quý", "ngày", "tháng", "năm", "điều", "khoản", "chương", "mục", "phần", "lần", "kỳ", "khóa"]
+
+    static let units: Set<String> = [
+        "km", "m", "cm", "mm", "µm", "km²", "m²", "m2", "m³", "m3", "ha", "kg", "g", "mg", "tấn", "tạ", "yến", "lít", "l", "ml",
+        "%", "‰", "°c", "°", "độ", "đồng", "₫", "vnđ", "usd", "nghìn", "ngàn", "triệu", "tỷ", "tỉ",
+        "giờ", "phút", "giây", "người", "hộ", "mg/l", "ntu", "ppm",
+        "w", "kw", "kwh", "mw", "mwh", "v", "kv", "a", "ah", "mah", "hz", "mhz", "ghz", "gb", "mb", "tb", "kb",
+    ]
+
+    static let titles: Set<String> = [
+        "tp.", "tx.", "tt.", "q.", "p.", "gs.", "pgs.", "ts.", "ths.", "ks.", "bs.", "cn.", "ncs.", "ds.", "ls.",
+        "bsck.", "bscki.", "bsckii.", "gs.ts.", "pgs.ts.", "ts.bs.", "ths.bs.", "ts.ks.", "gs.tskh.", "pgs.tskh.", "tskh.",
+    ]
+
+    static let dashes: Set<String> = ["-", "–", "—"]
+
+    /// Whether the line may break at the space between `before` and `after`.
+    public static func allowsBreak(between before: String, and after: String) -> Bool {
+        let a = before.lowercased(), b = after.lowercased()
+        if dashes.contains(after) || after == "./." || after.hasPrefix("./.") { return false }
+        if labels.contains(a), let first = after.first, first.isNumber || isRoman(after) { return false }
+        if isNumber(before), units.contains(trimmed(b)) { return false }
+        if titles.contains(a), after.first?.isUppercase == true { return false }
+        return true
+    }
+
+    /// Character offsets inside a URL-like word after which a line may break: after each "/"
+    /// or "." that is not the word's last character (never after "http:" or inside "//").
+    public static func urlBreakOffsets(_ word: String) -> [Int] {
+        guard word.contains("://") || word.hasPrefix("www.") else { return [] }
+        let chars = Array(word)
+        var out: [Int] = []
+        for i in chars.indices.dropLast() where chars[i] == "/" || chars[i] == "." {
+            if chars[i] == "/", chars[i + 1] == "/" { continue }
+            out.append(i + 1)
+        }
+        return out
+    }
+
+    static func isNumber(_ word: String) -> Bool {
+        guard let first = word.first, first.isNumber else { return false }
+        return word.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+    }
+
+    static func isRoman(_ word: String) -> Bool {
+        let head = word.prefix { $0 != "/" }
+        return !head.isEmpty && head.allSatisfy { "IVXLC".contains($0) }
+    }
+
+    /// A unit may carry closing punctuation: `10 km,` `12 %.`
+    static func trimmed(_ word: String) -> String {
+        var w = Substring(word)
+        while let last = w.last, ",;:.!?)”’".contains(last), w.count > 1 { w = w.dropLast() }
+        return String(w)
+    }
+}
