@@ -25,18 +25,30 @@ extension Pipeline {
 }
 
 extension Pipeline {
-    /// `2025-q1: 9 articles, 1530 lines, 0 overfull, 129 loose (r > 1)` — what `bantin check` prints.
-    public func checkSummary(_ folder: URL) -> String? {
+    /// The quality report of `bantin check`: a line per article (lines, overfull, loose, the
+    /// worst paragraph and where it is), then the issue's totals.
+    public func checkReport(_ folder: URL) -> String? {
         guard let loaded = load(folder), let typesetter = check(loaded) else { return nil }
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: typesetter)
         do {
             let composition = try paginator.compose()
-            let lines = composition.lines
-            let overfull = lines.filter(\.isOverfull).count
-            let loose = lines.filter { $0.ratio > 1 }.count
             let pages = try paginator.paginate(composition).pages.count
-            return "\(loaded.issue.id): \(loaded.issue.articles.count) articles, \(pages) pages, \(lines.count) lines, "
-                + "\(overfull) overfull, \(loose) loose (adjustment ratio above 1)"
+            let quality = composition.quality
+            var out: [String] = []
+            for (article, q) in zip(loaded.issue.articles, quality) {
+                var line = "\(article.path): \(q.lineCount) lines, \(q.overfull) overfull, \(q.loose) loose"
+                if let worst = q.worst, let source = worst.source {
+                    line += "; worst paragraph \(source.start) (largest |r| \(String(format2: worst.worstRatio)))"
+                }
+                out.append(line)
+            }
+            let lines = quality.reduce(0) { $0 + $1.lineCount }
+            let loose = quality.reduce(0) { $0 + $1.loose }
+            let overfull = quality.reduce(0) { $0 + $1.overfull }
+            let share = lines > 0 ? Double(loose) * 100 / Double(lines) : 0
+            out.append("\(loaded.issue.id): \(loaded.issue.articles.count) articles, \(pages) pages, \(lines) lines, "
+                + "\(overfull) overfull, \(loose) loose (\(String(format2: share)) %, adjustment ratio above 1)")
+            return out.joined(separator: "\n")
         } catch {
             engine.emit(.error("build", "\(error)", at: nil))
             return nil

@@ -87,7 +87,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let pipeline = common.pipeline()
         for folder in try folders(issues, pipeline) {
-            if let summary = pipeline.checkSummary(folder) { print(summary) }
+            if let report = pipeline.checkReport(folder) { print(report) }
         }
         try finish(pipeline)
     }

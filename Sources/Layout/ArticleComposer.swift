@@ -29,11 +29,11 @@ struct ArticleComposer {
             let opensRun = previous.map { if case .paragraph = $0 { false } else { true } } ?? true
             let style = quoted ? layout.style("quote") : layout.style(opensRun ? "first" : "body")
             let lines = try typesetter.set(inlines, style: style, width: width)
-            appendLines(lines, style: style, indent: indent, into: &out)
+            appendLines(lines, style: style, indent: indent, source: block.range, into: &out)
         case .heading(let level, let inlines):
             let style = layout.style(level <= 2 ? "heading2" : "heading3")
             let lines = try typesetter.set(inlines, style: style, width: width, indentFirstLine: false)
-            appendLines(lines, style: style, indent: indent, keepWithNext: true, into: &out)
+            appendLines(lines, style: style, indent: indent, keepWithNext: true, source: block.range, into: &out)
         case .list(let ordered, let start, let items):
             let style = layout.style("list")
             out.append(.space(style.spaceBefore))
@@ -47,8 +47,8 @@ struct ArticleComposer {
                     inner = child.kind
                 }
                 if let i = itemFlow.firstIndex(where: { if case .line = $0 { true } else { false } }),
-                   case .line(let line, let lineIndent, _, let keep) = itemFlow[i] {
-                    itemFlow[i] = .line(line, indent: lineIndent, marker: marker, keepWithNext: keep)
+                   case .line(let line, let lineIndent, _, let keep, let source) = itemFlow[i] {
+                    itemFlow[i] = .line(line, indent: lineIndent, marker: marker, keepWithNext: keep, source: source)
                 }
                 out += itemFlow
             }
@@ -74,10 +74,10 @@ struct ArticleComposer {
     }
 
     private func appendLines(_ lines: [SetLine], style: TextStyle, indent: Pt, keepWithNext: Bool = false,
-                             into out: inout [Flowable]) {
+                             source: SourceRange? = nil, into out: inout [Flowable]) {
         out.append(.space(style.spaceBefore))
         for line in lines {
-            out.append(.line(line, indent: indent, marker: nil, keepWithNext: keepWithNext))
+            out.append(.line(line, indent: indent, marker: nil, keepWithNext: keepWithNext, source: source))
         }
         out.append(.space(style.spaceAfter))
     }

@@ -27,7 +27,7 @@ struct ColumnFlow {
                 if !atColumnTop {
                     if y + h > bottom { nextColumn() } else { y = y + h }
                 }
-            case .line(let line, let indent, let marker, let keep):
+            case .line(let line, let indent, let marker, let keep, _):
                 let needed = keep ? keptHeight(flowables, from: i) : line.leading
                 if y + needed > bottom + 0.01, !atColumnTop { nextColumn() }
                 draw(line, indent: indent, marker: marker)
@@ -43,7 +43,7 @@ struct ColumnFlow {
         var height: Pt = 0
         var following = 0
         for f in flowables[start...] {
-            if case .line(_, _, _, let keep) = f, !keep { following += 1 }
+            if case .line(_, _, _, let keep, _) = f, !keep { following += 1 }
             if case .figure = f { break }
             height = height + f.height
             if following == 2 { break }

@@ -5,7 +5,8 @@ import Typesetting
 enum Flowable {
     /// A set line, shifted right by `indent` in its column, with an optional list marker
     /// hanging to its left. `keepWithNext` lines (headings) are not left at a column's foot.
-    case line(SetLine, indent: Pt, marker: SetLine?, keepWithNext: Bool)
+    /// `source` is the paragraph the line belongs to, for the quality report.
+    case line(SetLine, indent: Pt, marker: SetLine?, keepWithNext: Bool, source: SourceRange?)
     /// Vertical space; dropped at the top of a column.
     case space(Pt)
     /// An image with its caption lines, never split.
@@ -28,7 +29,7 @@ struct FigureBox {
 extension Flowable {
     var height: Pt {
         switch self {
-        case .line(let line, _, _, _): line.leading
+        case .line(let line, _, _, _, _): line.leading
         case .space(let h): h
         case .figure(let box): box.height
         }

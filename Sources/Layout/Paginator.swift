@@ -97,7 +97,7 @@ extension Paginator.Composition {
         articles.enumerated().map { n, flowables in
             "Article \(n + 1)\n" + flowables.compactMap { f -> String? in
                 switch f {
-                case .line(let line, _, _, _): "  " + line.dump
+                case .line(let line, _, _, _, _): "  " + line.dump
                 case .figure(let box): "  Figure \(box.image.issuePath) \(box.imageSize.width.formatted)×\(box.imageSize.height.formatted)"
                 case .space: nil
                 }
@@ -108,7 +108,37 @@ extension Paginator.Composition {
 
 extension Paginator.Composition {
     /// Every set line of the issue's article bodies.
-    public var lines: [SetLine] {
-        articles.flatMap { $0.compactMap { if case .line(let line, _, _, _) = $0 { line } else { nil } } }
+    public var lines: [SetLine] { quality.flatMap { $0.paragraphs.flatMap(\.lines) } }
+
+    /// Per article, its paragraphs' lines with where each paragraph is in the source.
+    public var quality: [ArticleQuality] {
+        articles.map { flowables in
+            var paragraphs: [ArticleQuality.Paragraph] = []
+            for case .line(let line, _, _, _, let source) in flowables {
+                if let last = paragraphs.last, last.source == source {
+                    paragraphs[paragraphs.count - 1].lines.append(line)
+                } else {
+                    paragraphs.append(.init(source: source, lines: [line]))
+                }
+            }
+            return ArticleQuality(paragraphs: paragraphs)
+        }
     }
+}
+
+/// The typesetting quality of one article: what `bantin check` reports.
+public struct ArticleQuality: Sendable {
+    public struct Paragraph: Sendable {
+        public var source: SourceRange?
+        public var lines: [SetLine]
+        /// The largest adjustment of any line, stretched or shrunk.
+        public var worstRatio: Double { lines.map { abs($0.ratio) }.max() ?? 0 }
+    }
+
+    public var paragraphs: [Paragraph]
+    public var lineCount: Int { paragraphs.reduce(0) { $0 + $1.lines.count } }
+    public var overfull: Int { paragraphs.reduce(0) { $0 + $1.lines.filter(\.isOverfull).count } }
+    /// Lines whose spaces stretch beyond their stretch (adjustment ratio above 1).
+    public var loose: Int { paragraphs.reduce(0) { $0 + $1.lines.filter { $0.ratio > 1 }.count } }
+    public var worst: Paragraph? { paragraphs.max { $0.worstRatio < $1.worstRatio } }
 }

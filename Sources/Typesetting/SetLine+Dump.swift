@@ -9,7 +9,8 @@ extension SetLine {
 }
 
 extension String {
-    init(format2 v: Double) {
+    /// Two decimals: `1.50`, `-0.07`.
+    public init(format2 v: Double) {
         let rounded = (v * 100).rounded() / 100
         var s = String(rounded)
         if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) == 2 { s += "0" }
