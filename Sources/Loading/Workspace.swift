@@ -55,6 +55,7 @@ public struct Workspace: Sendable {
         }
         let file = SourceFile(path: path, text: Unicode.ingest(decoded))
         engine.register(file)
+        engine.emit(contentsOf: VietnameseLint.check(file))
         return file
     }
 

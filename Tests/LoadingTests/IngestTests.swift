@@ -80,3 +80,33 @@ import Testing
         #expect(issue.issueLine == "Số 4 · Quý IV/2024")
     }
 }
+
+@Suite struct LintTests {
+    func lint(_ text: String) -> [String] {
+        let file = SourceFile(path: "a.md", text: Unicode.ingest(text))
+        return VietnameseLintProbe.check(file).map { "\($0.severity) \($0.id)@\($0.range!.start)" }
+    }
+
+    /// Hard case 2: a tone typed before the circumflex, and two tones on one vowel.
+    @Test func toneBeforeCircumflexAndDoubleToneAreErrors() {
+        #expect(lint("Dòng đầu.\nCâu có ca\u{301}\u{302}u sai.") == ["error mark-order@2:9"])
+        #expect(lint("Hai dấu: thể\u{323} thao.") == ["error double-tone@1:12"])
+        #expect(lint("Đúng: ấ ậ ẫ ớ ự ể, và NFD: a\u{302}\u{301} e\u{302}\u{309}.").isEmpty)
+    }
+
+    @Test func ethIsAWarningSuggestingD() {
+        #expect(lint("\u{D0}ồng Tháp") == ["warning eth-for-d@1:1"])
+    }
+
+    @Test func articleLintIsReportedWithFileLineAndColumn() throws {
+        let f = try Fixture()
+        try f.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: A\n    articles: [a.md]\n")
+        try f.write("issues/x/a.md", "---\ntitle: Thử\n---\n\nTiếng Vie\u{323}\u{302}t và thê\u{301}\u{300}m.\n")
+        let engine = DiagnosticEngine()
+        _ = IssueLoader(workspace: Workspace(root: f.root, workingDirectory: f.root), engine: engine).load(issueFolder: f.url("issues/x"))
+        let found = engine.diagnostics.map { "\($0.range!.path):\($0.range!.start) \($0.id)" }
+        // "Vie + dot below + circumflex" is a legal order (NFC makes ệ); "thê + sắc + huyền" is not.
+        #expect(found == ["issues/x/a.md:5:17 double-tone"], "\(found)")
+        #expect(engine.hasErrors)
+    }
+}
