@@ -34,6 +34,7 @@ let package = Package(
 
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Bantin"]),
     ],
     swiftLanguageModes: [.v5]

@@ -8,6 +8,8 @@ struct ColumnFlow {
     private var column = 0
     private var y: Pt
     private var top: Pt
+    /// The ink of the last line set in this column, so the next never touches it.
+    private var ink = InkGuard()
 
     init(opening page: Page, startingAt y: Pt, geometry: PageGeometry) {
         self.geometry = geometry
@@ -29,7 +31,8 @@ struct ColumnFlow {
                 }
             case .line(let line, let indent, let marker, let keep, _):
                 let needed = keep ? keptHeight(flowables, from: i) : line.leading
-                if y + needed > bottom + 0.01, !atColumnTop { nextColumn() }
+                let inkBottom = y + ColumnFlow.baselineOffset(line) + line.inkDescent
+                if y + needed > bottom + 0.01 || inkBottom > bottom, !atColumnTop { nextColumn() }
                 draw(line, indent: indent, marker: marker)
             case .figure(let box):
                 if y + box.height > bottom, !atColumnTop { nextColumn() }
@@ -63,6 +66,7 @@ struct ColumnFlow {
             top = geometry.frame(page: number).y
         }
         y = top
+        ink = InkGuard()
     }
 
     private mutating func append(_ item: PageItem) {
@@ -70,7 +74,13 @@ struct ColumnFlow {
     }
 
     private mutating func draw(_ line: SetLine, indent: Pt, marker: SetLine?) {
-        let baseline = y + ColumnFlow.baselineOffset(line)
+        var baseline = ink.baseline(for: line, at: y, top: top)
+        if let grid = geometry.layout.baselineGrid, grid.value > 0 {
+            let origin = geometry.frame(page: pages[pages.count - 1].number).y
+            baseline = origin + grid * ((baseline - origin) / grid - 1e-6).rounded(.up)
+        }
+        y = baseline - ColumnFlow.baselineOffset(line)
+        ink.set(line, baseline: baseline)
         let x = columnX + indent
         for run in line.runs {
             append(.text(run, origin: Point(x: x + run.x, y: baseline)))
@@ -85,10 +95,12 @@ struct ColumnFlow {
         let x = columnX + (geometry.columnWidth - box.imageSize.width) / 2
         append(.image(box.image, frame: Rect(x: x, y: y, width: box.imageSize.width, height: box.imageSize.height), clip: nil))
         y = y + box.imageSize.height + FigureBox.gap
+        ink = InkGuard(bottom: y - FigureBox.gap)
         for line in box.caption {
-            let baseline = y + ColumnFlow.baselineOffset(line)
+            let baseline = ink.baseline(for: line, at: y, top: top)
+            ink.set(line, baseline: baseline)
             for run in line.runs { append(.text(run, origin: Point(x: x + run.x, y: baseline))) }
-            y = y + line.leading
+            y = baseline - ColumnFlow.baselineOffset(line) + line.leading
         }
         y = y + box.spaceBelow
     }
@@ -100,14 +112,38 @@ struct ColumnFlow {
     }
 
     /// Draws lines across a frame from `y` down, for openers and furniture; returns the new y.
+    /// The first line's ink stays below `y`, and no line's ink touches the one above.
     static func draw(_ lines: [SetLine], x: Pt, y: Pt, into page: inout Page) -> Pt {
         var y = y
+        var ink = InkGuard()
+        let top = y
         for line in lines {
-            let baseline = y + baselineOffset(line)
+            let baseline = ink.baseline(for: line, at: y, top: top)
+            ink.set(line, baseline: baseline)
             for run in line.runs { page.items.append(.text(run, origin: Point(x: x + run.x, y: baseline))) }
-            y = y + line.leading
+            y = baseline - baselineOffset(line) + line.leading
         }
         return y
+    }
+}
+
+/// Keeps lines' real ink apart: stacked capitals (Ẫ, Ỗ, Ẵ) reach above the fonts' ascender and
+/// ỵ, ự below the descender, so at tight leading the baseline moves down just enough that the
+/// ink stays `clearance` below the previous line's ink, or below the top of the frame.
+struct InkGuard {
+    static let clearance: Pt = 0.75
+    /// The lowest ink so far in this frame, or nil at the frame's top.
+    var bottom: Pt?
+
+    func baseline(for line: SetLine, at y: Pt, top: Pt) -> Pt {
+        let nominal = y + ColumnFlow.baselineOffset(line)
+        guard line.inkAscent > 0 else { return nominal }
+        let limit = bottom.map { $0 + InkGuard.clearance } ?? top
+        return max(nominal, limit + line.inkAscent)
+    }
+
+    mutating func set(_ line: SetLine, baseline: Pt) {
+        bottom = baseline + line.inkDescent
     }
 }
 

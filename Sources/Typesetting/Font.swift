@@ -24,6 +24,7 @@ public final class Font: @unchecked Sendable {
     let font: OpaquePointer
     private let lock = NSLock()
     private var cache: [String: [ShapedGlyph]] = [:]
+    private var extentCache: [UInt32: (top: Double, bottom: Double)] = [:]
 
     init(name: String, path: String) throws {
         let blob = hb_blob_create_from_file_or_fail(path)
@@ -53,6 +54,17 @@ public final class Font: @unchecked Sendable {
     public func covers(_ scalar: Unicode.Scalar) -> Bool {
         var glyph: hb_codepoint_t = 0
         return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0
+    }
+
+    /// How far a glyph's ink reaches above the baseline (`top`) and below it (`bottom`,
+    /// positive downwards), in font units: the real extents, not the font's ascender.
+    func extents(_ glyph: UInt32) -> (top: Double, bottom: Double) {
+        if let hit = lock.withLock({ extentCache[glyph] }) { return hit }
+        var e = hb_glyph_extents_t()
+        let found = hb_font_get_glyph_extents(font, glyph, &e) != 0
+        let value = found ? (top: Double(e.y_bearing), bottom: -Double(e.y_bearing + e.height)) : (top: 0.0, bottom: 0.0)
+        lock.withLock { extentCache[glyph] = value }
+        return value
     }
 
     /// Shapes a word (no spaces inside) once, then answers from the cache.

@@ -34,7 +34,7 @@ struct LineSetter {
         }
 
         var builder = RunBuilder()
-        var ascent = 0.0, descent = 0.0
+        var ascent = 0.0, descent = 0.0, inkAscent = 0.0, inkDescent = 0.0
         for item in items {
             switch item {
             case .word(let fragments, _):
@@ -43,6 +43,12 @@ struct LineSetter {
                     x += f.width
                     ascent = max(ascent, f.font.ascender * f.size)
                     descent = max(descent, f.font.descender * f.size)
+                    let scale = f.size / f.font.unitsPerEm
+                    for g in f.glyphs {
+                        let e = f.font.extents(g.id)
+                        inkAscent = max(inkAscent, (e.top + g.yOffset) * scale)
+                        inkDescent = max(inkDescent, (e.bottom - g.yOffset) * scale)
+                    }
                 }
             case .glue(let g):
                 let width = g.width + (ratio >= 0 ? ratio * g.stretch : ratio * g.shrink)
@@ -55,8 +61,11 @@ struct LineSetter {
                 break
             }
         }
-        return SetLine(width: Pt(measure), naturalWidth: Pt(natural), ratio: ratio,
-                       ascent: Pt(ascent), descent: Pt(descent), leading: style.leading, runs: builder.runs)
+        var line = SetLine(width: Pt(measure), naturalWidth: Pt(natural), ratio: ratio,
+                           ascent: Pt(ascent), descent: Pt(descent), leading: style.leading, runs: builder.runs)
+        line.inkAscent = Pt(inkAscent)
+        line.inkDescent = Pt(inkDescent)
+        return line
     }
 }
 

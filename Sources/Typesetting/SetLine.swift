@@ -8,9 +8,13 @@ public struct SetLine: Sendable {
     public var naturalWidth: Pt
     /// Knuth–Plass adjustment ratio: > 0 stretched, < 0 shrunk, 0 for ragged lines.
     public var ratio: Double
-    /// Tallest and deepest extent of the fonts set on the line.
+    /// The fonts' ascender and descender (nominal metrics), which place the baseline in the leading.
     public var ascent: Pt
     public var descent: Pt
+    /// How far the glyphs' ink really reaches above and below the baseline: stacked capitals
+    /// (Ẫ, Ỗ) rise above the ascender, ỵ and ự go below; used so lines never touch.
+    public var inkAscent: Pt = 0
+    public var inkDescent: Pt = 0
     /// Distance from this baseline to the next.
     public var leading: Pt
     public var runs: [GlyphRun]
