@@ -4,6 +4,8 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev poppler-utils
+# Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`).
+TEST_PACKAGES = fonts-sil-charis
 
 .PHONY: all deps build run test install clean
 
@@ -12,7 +14,7 @@ all: build
 # Installs only what `dpkg -s` says is missing; fast and silent when everything is there.
 deps:
 	@missing=""; \
-	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	  echo "Installing Debian packages:$$missing"; \
@@ -25,6 +27,7 @@ build: deps
 run: build
 	.build/release/bantin build
 
+test: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test

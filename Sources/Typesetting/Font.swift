@@ -67,6 +67,18 @@ public final class Font: @unchecked Sendable {
         return value
     }
 
+    /// The glyph's name in the font (`acircumflexacute.VN`), for tests and dumps.
+    func glyphName(_ glyph: UInt32) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        hb_font_get_glyph_name(font, glyph, &buffer, 64)
+        return String(cString: buffer)
+    }
+
+    /// Shapes without the cache, in another language: for tests that compare languages.
+    func shape(_ text: String, language: String) -> [ShapedGlyph] {
+        Shaper.shape(text, font: font, language: hb_language_from_string(language, -1))
+    }
+
     /// Shapes a word (no spaces inside) once, then answers from the cache.
     func shape(_ text: String) -> [ShapedGlyph] {
         if let hit = lock.withLock({ cache[text] }) { return hit }

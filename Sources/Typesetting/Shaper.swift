@@ -14,12 +14,12 @@ public struct ShapedGlyph: Hashable, Sendable {
 enum Shaper {
     static let vietnamese = hb_language_from_string("vi", -1)
 
-    static func shape(_ text: String, font: OpaquePointer) -> [ShapedGlyph] {
+    static func shape(_ text: String, font: OpaquePointer, language: OpaquePointer? = vietnamese) -> [ShapedGlyph] {
         guard let buffer = hb_buffer_create() else { return [] }
         defer { hb_buffer_destroy(buffer) }
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
         hb_buffer_set_script(buffer, HB_SCRIPT_LATIN)
-        hb_buffer_set_language(buffer, vietnamese)
+        hb_buffer_set_language(buffer, language)
         hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES)
         let utf8 = Array(text.utf8)
         utf8.withUnsafeBufferPointer { bytes in

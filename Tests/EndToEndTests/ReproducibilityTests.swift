@@ -34,24 +34,11 @@ import Testing
             """
         var texts: [String] = []
         for form in [body, body.decomposedStringWithCanonicalMapping] {
-            let root = try temporaryFolder("nfd")
-            for folder in ["layouts", "fonts"] {
-                try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(folder),
-                                                           withDestinationURL: projectRoot.appendingPathComponent(folder))
-            }
-            let issue = root.appendingPathComponent("issues/x")
-            try FileManager.default.createDirectory(at: issue, withIntermediateDirectories: true)
-            try "title: Bản tin\npublisher: Liên hiệp Hội\n".write(to: root.appendingPathComponent("issues/publication.yaml"),
-                                                                 atomically: true, encoding: .utf8)
-            try "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: Tin\n    articles: [a.md]\n"
-                .write(to: issue.appendingPathComponent("issue.yaml"), atomically: true, encoding: .utf8)
-            try ("---\ntitle: \"Việt Nam: ỨNG DỤNG\"\n---\n\n" + form)
-                .write(to: issue.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-            let engine = DiagnosticEngine()
-            let built = Pipeline(options: BuildOptions(root: root, outDirectory: root.appendingPathComponent("out")), engine: engine)
-                .build([issue])
-            #expect(built.count == 1, "\(engine.diagnostics)")
-            texts.append(try run("pdftotext", ["-enc", "UTF-8", root.appendingPathComponent("out/x/print.pdf").path, "-"]).out)
+            let project = try TestProject()
+            try project.issue([("a.md", "---\ntitle: \"Việt Nam: ỨNG DỤNG\"\n---\n\n" + form)])
+            let (pdf, diagnostics) = project.build()
+            let file = try #require(pdf, "\(diagnostics)")
+            texts.append(try run("pdftotext", ["-enc", "UTF-8", file.path, "-"]).out)
         }
         #expect(texts[0].unicodeScalars.elementsEqual(texts[1].unicodeScalars), "NFC:\n\(texts[0])\nNFD:\n\(texts[1])")
         #expect(texts[0].contains("ẫ, ặ, ỗ, ự, ỹ, Đ"))
