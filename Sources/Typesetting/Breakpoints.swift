@@ -11,6 +11,8 @@ struct Breakpoints {
     }
 
     let points: [Point]
+    /// For each index, the first word at or after it: where a line after a break there starts.
+    private let nextWord: [Int]
     private let width: [Double]
     private let stretch: [Double]
     private let shrink: [Double]
@@ -38,6 +40,11 @@ struct Breakpoints {
             z.append(z[i] + dz)
         }
         points.append(Point(index: items.count, cost: -.infinity))
+        var next = [Int](repeating: items.count, count: items.count + 1)
+        for i in stride(from: items.count - 1, through: 0, by: -1) {
+            next[i] = items[i].isWord ? i : next[i + 1]
+        }
+        self.nextWord = next
         self.points = points
         self.width = w
         self.stretch = y
@@ -45,10 +52,11 @@ struct Breakpoints {
         self.count = items.count
     }
 
-    /// The first item of a line that follows a break at `index` (the break's glue or penalty is dropped).
+    /// The first item of a line that follows a break at `index`: the break's glue or penalty,
+    /// and any glue or penalty after it, are discarded (Knuth & Plass's discardable items).
     func lineStart(after index: Int?) -> Int {
         guard let index else { return 0 }
-        return min(index + 1, count)
+        return nextWord[min(index + 1, count)]
     }
 
     /// Natural width, stretch and shrink of the items `start..<end`.

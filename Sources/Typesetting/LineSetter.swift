@@ -61,7 +61,9 @@ struct LineSetter {
                 break
             }
         }
-        var line = SetLine(width: Pt(measure), naturalWidth: Pt(natural), ratio: ratio,
+        // A line without spaces (a piece of a URL) cannot be loose or tight: it is ragged.
+        let hasSpaces = items.contains { if case .glue(let g) = $0 { g.glyph != nil } else { false } }
+        var line = SetLine(width: Pt(measure), naturalWidth: Pt(natural), ratio: hasSpaces || ratio < 0 ? ratio : 0,
                            ascent: Pt(ascent), descent: Pt(descent), leading: style.leading, runs: builder.runs)
         line.inkAscent = Pt(inkAscent)
         line.inkDescent = Pt(inkDescent)

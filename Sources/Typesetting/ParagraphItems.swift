@@ -125,7 +125,7 @@ struct ParagraphItems {
                 let index = text.index(text.startIndex, offsetBy: cut - offset)
                 fragments += try shape(String(text[start..<index]), run)
                 items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width }))
-                items.append(.urlBreak)
+                items += try urlBreak(run)
                 fragments = []
                 start = index
             }
@@ -163,6 +163,21 @@ struct ParagraphItems {
                                 glyphs: glyphs, width: width))
         }
         return out
+    }
+
+    /// A break inside a URL that leaves the line ragged rather than stretching its spaces:
+    /// glue that stretches only when the line ends here, the penalty, and glue that cancels the
+    /// stretch when it does not (Knuth & Plass's construction for ragged breaks).
+    private func urlBreak(_ run: StyledRun) throws -> [Item] {
+        var glue = try self.glue(run)
+        glue.width = 0
+        glue.shrink = 0
+        glue.glyph = nil
+        glue.breakable = false
+        glue.stretch = style.size.value * 3
+        var cancel = glue
+        cancel.stretch = -glue.stretch
+        return [.glue(glue), .urlBreak, .glue(cancel)]
     }
 
     private func glue(_ run: StyledRun) throws -> Glue {

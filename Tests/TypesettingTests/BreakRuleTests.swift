@@ -1,0 +1,119 @@
+import Foundation
+import Loading
+import Model
+import Testing
+@testable import Typesetting
+
+@Suite struct BreakRuleTests {
+    let typesetter = Typesetter(fonts: fonts, layout: LayoutSpec.defaults)
+    let style = LayoutSpec.defaults.style("first")
+
+    func lines(_ text: String, width: Double) throws -> [String] {
+        try typesetter.set([.text(text)], style: style, width: Pt(width)).map(\.text)
+    }
+
+    /// Hard case 7: no forbidden break at any width from 60 to 300 pt.
+    @Test func keepTogetherPairsNeverSplit() throws {
+        let bound = [("Quý", "IV/2024"), ("Số", "4"), ("năm", "2024)"), ("TP.", "Hồ"), ("PGS.TS.", "Nguyễn"), ("Điều", "5,"),
+                     ("10", "km"), ("100.000", "đồng"), ("ngày", "24"), ("tháng", "12"), ("năm", "2024."), ("bản", "./.")]
+        for width in stride(from: 60.0, through: 300, by: 7) {
+            let set = try lines(BreakingCases.keepTogether, width: width)
+            #expect(set.joined(separator: " ") == BreakingCases.keepTogether)
+            for (a, b) in zip(set, set.dropFirst()) {
+                let end = a.split(separator: " ").last.map(String.init) ?? ""
+                let start = b.split(separator: " ").first.map(String.init) ?? ""
+                #expect(!bound.contains { $0 == (end, start) }, "at \(width)pt “\(end)” | “\(start)”")
+                // A spaced dash may end a line, never start one.
+                #expect(start != "-", "at \(width)pt a line starts with a dash")
+            }
+        }
+    }
+
+    /// Hard case 8: a name in a very narrow column is set word by word, never hyphenated.
+    @Test func namesAreNeverHyphenated() throws {
+        for width in [10.0, 25, 40, 55] {
+            let set = try lines("Nguyễn Thị Minh Khai", width: width)
+            #expect(set.joined(separator: " ") == "Nguyễn Thị Minh Khai")
+            #expect(set.allSatisfy { !$0.contains("-") && !$0.contains("\u{AD}") })
+        }
+    }
+
+    /// Hard case 9: a long URL in a justified narrow column breaks only at spaces or after "/"
+    /// or "." inside the URL, and no line is overfull.
+    @Test func urlsBreakOnlyAfterSlashOrDot() throws {
+        let source = Array(BreakingCases.url)
+        for width in [90.0, 110, 130, 160, 238] {
+            let set = try typesetter.set([.text(BreakingCases.url)], style: style, width: Pt(width))
+            var position = 0
+            for (n, line) in set.enumerated() {
+                #expect(!line.isOverfull, "at \(width)pt: \(line.dump)")
+                #expect(Array(line.text) == Array(source[position..<(position + line.text.count)]), "at \(width)pt: \(line.dump)")
+                position += line.text.count
+                guard n < set.count - 1 else { continue }
+                if source[position] == " " {
+                    position += 1  // a break at a space
+                } else {
+                    #expect("/.".contains(source[position - 1]), "at \(width)pt: cut inside “\(line.text)”")
+                }
+            }
+            #expect(position == source.count)
+        }
+    }
+
+    /// Hard case 10: a soft hyphen never reaches the text that is set.
+    @Test func softHyphensNeverReachTheLines() throws {
+        let text = Unicode.cleanInlineText("Nguy\u{AD}ễn Thị Minh Khai và Liên\u{AD}hiệp")
+        let set = try lines(text, width: 40)
+        #expect(!set.joined().contains("\u{AD}"))
+        #expect(set.joined(separator: " ") == "Nguyễn Thị Minh Khai và Liênhiệp")
+    }
+
+    @Test func trackingGoesBetweenClustersNotBetweenALetterAndItsMarks() throws {
+        var tracked = style
+        tracked.tracking = 1
+        let plain = try typesetter.set("Nguyễn", style: style, width: 300)[0]
+        let spaced = try typesetter.set("Nguyễn", style: tracked, width: 300)[0]
+        // Six letters, five gaps: five points wider, and the glyph count is unchanged (ễ is one cluster).
+        #expect(abs(spaced.naturalWidth.value - plain.naturalWidth.value - 5) < 0.01)
+        #expect(spaced.runs[0].glyphs.count == plain.runs[0].glyphs.count)
+        // NFD input: ê + ̃ (two scalars) still gets one gap before it and one after, none inside.
+        let nfd = try typesetter.set(Unicode.ingest("Nguye\u{302}\u{303}n"), style: tracked, width: 300)[0]
+        #expect(abs(nfd.naturalWidth.value - spaced.naturalWidth.value) < 0.01)
+    }
+}
+
+/// Acceptance 3: on a fixed set of paragraphs, total-fit breaking gives a lower sum of squared
+/// adjustment ratios than the greedy breaker.
+@Suite struct TotalFitVersusGreedyTests {
+    @Test func totalFitBeatsGreedyOnTheSampleParagraphs() throws {
+        let engine = DiagnosticEngine()
+        let loaded = try #require(IssueLoader(workspace: Workspace(root: projectRoot, workingDirectory: projectRoot), engine: engine)
+            .load(issueFolder: projectRoot.appendingPathComponent("issues/2025-q1")))
+        let paragraphs = loaded.issue.articles.flatMap(\.blocks).compactMap { block -> [Inline]? in
+            if case .paragraph(let inlines) = block.kind { return inlines }
+            return nil
+        }.prefix(120)
+        #expect(paragraphs.count == 120)
+        func score(_ mode: LineBreaking) throws -> (sum: Double, lines: Int, loose: Int) {
+            var layout = loaded.layout
+            layout.breaking = mode
+            let typesetter = Typesetter(fonts: fonts, layout: layout)
+            var sum = 0.0, count = 0, loose = 0
+            for p in paragraphs {
+                let lines = try typesetter.set(p, style: layout.style("body"), width: 238.11)
+                for line in lines.dropLast() {
+                    sum += line.ratio * line.ratio
+                    count += 1
+                    if line.ratio > 1 { loose += 1 }
+                }
+            }
+            return (sum, count, loose)
+        }
+        let greedy = try score(.greedy)
+        let total = try score(.totalFit)
+        #expect(total.sum < greedy.sum, "total-fit Σr² \(total.sum) vs greedy \(greedy.sum)")
+        #expect(total.loose <= greedy.loose)
+        print("Σr² over \(total.lines) lines: total-fit \(String(format2: total.sum)), greedy \(String(format2: greedy.sum)); "
+            + "loose lines \(total.loose) vs \(greedy.loose)")
+    }
+}
