@@ -141,7 +141,10 @@ public final class Pipeline {
                 }
             }
         }
-        return ok ? Typesetter(fonts: fonts, layout: loaded.layout) : nil
+        guard ok else { return nil }
+        let coverage = GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine)
+        for article in loaded.issue.articles { coverage.check(article) }
+        return Typesetter(fonts: fonts, layout: loaded.layout)
     }
 
     func metadata(_ issue: Issue) -> PDFMetadata {
