@@ -12,8 +12,14 @@ struct GlyphCoverage {
 
     func check(_ article: Article) {
         var reported = Set<Unicode.Scalar>()
+        var known: [String: Set<Unicode.Scalar>] = [:]  // family → scalars already found drawable
         func visit(_ text: String, family: String, range: SourceRange) {
-            for scalar in text.unicodeScalars where !reported.contains(scalar) && !drawable(scalar, family: family) {
+            for scalar in text.unicodeScalars where !scalar.isASCII || scalar.value < 0x20 {
+                if reported.contains(scalar) || known[family]?.contains(scalar) == true { continue }
+                if drawable(scalar, family: family) {
+                    known[family, default: []].insert(scalar)
+                    continue
+                }
                 reported.insert(scalar)
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 engine.emit(.warning("missing-glyph",

@@ -34,6 +34,8 @@ public struct BuiltIssue: Sendable {
     public var printPDF: URL
     public var webPages: [String]
     public var paddedPages: Int
+    /// Wall time of each step, in order: where the time goes.
+    public var timings: [(step: String, seconds: Double)]
 }
 
 public final class Pipeline {
@@ -42,6 +44,8 @@ public final class Pipeline {
     public let engine: DiagnosticEngine
     /// Progress lines (`[3/6] Typesetting 2025-q1`) go here.
     public var log: (String) -> Void
+    private var timings: [(step: String, seconds: Double)] = []
+    private var stepStarted: (name: String, at: DispatchTime)?
 
     public init(options: BuildOptions, engine: DiagnosticEngine = DiagnosticEngine(), log: @escaping (String) -> Void = { _ in }) {
         self.options = options
@@ -80,7 +84,16 @@ public final class Pipeline {
     var themeDirectory: URL { workspace.layoutsDirectory.appendingPathComponent("web") }
 
     private func step(_ n: Int, _ name: String, _ id: String) {
+        finishStep()
+        if n == 1 { timings = [] }
+        stepStarted = (name, DispatchTime.now())
         log("[\(n)/6] \(name) \(id)")
+    }
+
+    private func finishStep() {
+        guard let started = stepStarted else { return }
+        timings.append((started.name, Double(DispatchTime.now().uptimeNanoseconds - started.at.uptimeNanoseconds) / 1e9))
+        stepStarted = nil
     }
 
     public func build(_ folder: URL) -> BuiltIssue? {
@@ -106,8 +119,9 @@ public final class Pipeline {
             step(6, "Writing web edition", id)
             let web = try WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
                 .write(loaded.issue, to: webDirectory)
+            finishStep()
             return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: web,
-                              paddedPages: result.paddedPages)
+                              paddedPages: result.paddedPages, timings: timings)
         } catch {
             engine.emit(.error("build", "\(id): \(error)", at: nil))
             return nil

@@ -64,13 +64,21 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Where outputs go.")
     var out = "out"
 
+    @Flag(name: .long, help: "Print how long each step took.")
+    var timings = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let pipeline = common.pipeline(out: out)
-        let built = pipeline.build(try folders(issues, pipeline))
-        for issue in built {
+        for issue in pipeline.build(try folders(issues, pipeline)) {
             print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")
+            if timings {
+                for (step, seconds) in issue.timings {
+                    let name = step.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    print("  \(name)" + String(format: "%8.1f ms", seconds * 1000))
+                }
+            }
         }
         try finish(pipeline)
     }

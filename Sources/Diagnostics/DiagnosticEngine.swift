@@ -25,18 +25,19 @@ public final class DiagnosticEngine: @unchecked Sendable {
         lock.withLock { files[path] }
     }
 
-    /// Everything so far: files in the order they were first reported, then by position
-    /// within each file; diagnostics without a place come last. Stable for equal places.
+    /// Everything so far, sorted by file, line and column (stable for equal places, which keeps
+    /// the order in which a stage reported them); diagnostics without a place come last. Files
+    /// are read in parallel, so the order of emission is not the order of the report.
     public var diagnostics: [Diagnostic] {
         let all = lock.withLock { collected }
-        var fileOrder: [String: Int] = [:]
-        for d in all { if let path = d.range?.path, fileOrder[path] == nil { fileOrder[path] = fileOrder.count } }
         return all.enumerated().sorted { a, b in
-            let ka = (a.element.range.map { fileOrder[$0.path]! } ?? Int.max, a.element.range?.start.line ?? 0,
-                      a.element.range?.start.column ?? 0, a.offset)
-            let kb = (b.element.range.map { fileOrder[$0.path]! } ?? Int.max, b.element.range?.start.line ?? 0,
-                      b.element.range?.start.column ?? 0, b.offset)
-            return ka < kb
+            switch (a.element.range, b.element.range) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?):
+                return (x.path, x.start.line, x.start.column, a.offset) < (y.path, y.start.line, y.start.column, b.offset)
+            }
         }.map(\.element)
     }
 

@@ -31,7 +31,7 @@ public struct Paginator {
         let geometry = PageGeometry(layout: layout)
         let composer = ArticleComposer(typesetter: typesetter, layout: layout, columnWidth: geometry.columnWidth,
                                        columnHeight: geometry.frame(page: 1).height)
-        return Composition(articles: try issue.articles.map { try composer.flowables($0.blocks) })
+        return Composition(articles: try Parallel.map(issue.articles) { try composer.flowables($0.blocks) })
     }
 
     /// Pagination: cover, contents, the articles' pages, padding, running heads and folios.

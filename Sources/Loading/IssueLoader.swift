@@ -73,25 +73,31 @@ public struct IssueLoader {
                                hint: "start each section with `- title: …`"))
             return []
         }
-        let articles = ArticleLoader(workspace: workspace, issueFolder: folder, engine: engine)
-        return list.compactMap { item -> Section? in
-            guard let section = MappingReader(item, in: map.document, what: "a section", engine: engine) else { return nil }
+        // First the outline (titles and resolved paths), then the articles, read in parallel.
+        var outline: [(title: String, files: [(url: URL, reference: SourceRange)])] = []
+        for item in list {
+            guard let section = MappingReader(item, in: map.document, what: "a section", engine: engine) else { continue }
             section.checkKeys(["title", "articles"])
             let title = section.string("title", required: true, example: "Hoạt động Liên hiệp Hội") ?? ""
-            let paths = section.strings("articles") ?? []
             if section.value("articles") == nil {
                 engine.emit(.error("missing-key", "the section '\(title)' has no 'articles'", at: map.document.range(item),
                                    hint: "add `articles: [articles/01-….md]`"))
             }
-            let loaded = paths.compactMap { path, range -> Article? in
+            let files = (section.strings("articles") ?? []).compactMap { path, range -> (URL, SourceRange)? in
                 guard let url = workspace.resolve(path, against: folder, inside: folder) else {
                     engine.emit(.error("outside-issue", "the article '\(path)' is outside the issue folder", at: range,
                                        hint: "articles are paths inside the issue folder, e.g. articles/01-hoi-nghi.md"))
                     return nil
                 }
-                return articles.load(url, referencedFrom: range)
+                return (url, range)
             }
-            return Section(title: title, articles: loaded)
+            outline.append((title, files))
+        }
+        let loader = ArticleLoader(workspace: workspace, issueFolder: folder, engine: engine)
+        let articles = Parallel.map(outline.flatMap(\.files)) { loader.load($0.url, referencedFrom: $0.reference) }
+        var next = articles.makeIterator()
+        return outline.map { section in
+            Section(title: section.title, articles: section.files.compactMap { _ in next.next() ?? nil })
         }
     }
 

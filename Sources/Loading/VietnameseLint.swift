@@ -50,7 +50,18 @@ enum VietnameseLint {
 
     /// Whether a precomposed letter carries one of the five tone marks.
     private static func hasTone(_ s: Unicode.Scalar) -> Bool {
-        guard s.value >= 0xC0 else { return false }
-        return String(s).decomposedStringWithCanonicalMapping.unicodeScalars.contains { tones.contains($0.value) }
+        s.value >= 0xC0 && tonedLetters.contains(s)
     }
+
+    /// Every precomposed Latin letter with a tone mark in it, computed once (U+00C0–U+1EFF).
+    private static let tonedLetters: Set<Unicode.Scalar> = {
+        var out = Set<Unicode.Scalar>()
+        for v in UInt32(0xC0)...0x1EFF {
+            guard let s = Unicode.Scalar(v), s.properties.isAlphabetic else { continue }
+            if String(s).decomposedStringWithCanonicalMapping.unicodeScalars.contains(where: { tones.contains($0.value) }) {
+                out.insert(s)
+            }
+        }
+        return out
+    }()
 }

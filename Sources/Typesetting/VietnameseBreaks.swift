@@ -37,7 +37,9 @@ public enum VietnameseBreaks {
     /// Character offsets inside a URL-like word after which a line may break: after each "/"
     /// or "." that is not the word's last character (never after "http:" or inside "//").
     public static func urlBreakOffsets(_ word: String) -> [Int] {
-        guard word.contains("://") || word.hasPrefix("www.") else { return [] }
+        // Cheap test first: this runs for every word of every paragraph.
+        guard word.utf8.contains(UInt8(ascii: "/")) || word.utf8.starts(with: "www.".utf8),
+              word.contains("://") || word.hasPrefix("www.") else { return [] }
         let chars = Array(word)
         var out: [Int] = []
         for i in chars.indices.dropLast() where chars[i] == "/" || chars[i] == "." {
