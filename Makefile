@@ -7,7 +7,7 @@ PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-de
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`).
 TEST_PACKAGES = fonts-sil-charis
 
-.PHONY: all deps build run test install clean
+.PHONY: all deps build run test bench install clean
 
 all: build
 
@@ -31,6 +31,11 @@ test: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# Synthetic issues (24 articles ≈ 48 pages; 400 articles), timed; see Tests/Bench/.
+bench: EXTRA_PACKAGES = time python3
+bench: build
+	Tests/Bench/bench.sh
 
 install: build
 	install -D -m 755 .build/release/bantin $(DESTDIR)$(PREFIX)/bin/bantin

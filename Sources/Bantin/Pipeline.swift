@@ -1,11 +1,11 @@
 /// Bantin: the pipeline — named steps that take an issue folder to its outputs.
 ///
-///     [1/6] Loading 2025-q1            manifest, articles, images, layout   (Loading)
-///     [2/6] Checking 2025-q1           fonts open, Vietnamese coverage      (Typesetting)
-///     [3/6] Typesetting 2025-q1        paragraphs set into lines            (Layout.compose)
-///     [4/6] Paginating 2025-q1         lines and figures into pages         (Layout.paginate)
-///     [5/6] Writing PDF 2025-q1        out/<id>/print.pdf                   (PDF)
-///     [6/6] Writing web edition 2025-q1  out/web/<id>/…                     (Web)
+///     [1/5] Loading 2025-q1            manifest, articles, images, layout   (Loading)
+///     [2/5] Checking 2025-q1           fonts open, coverage of every character (Typesetting)
+///     [3/5] Typesetting 2025-q1        paragraphs set into lines            (Layout.compose)
+///     [4/5] Paginating 2025-q1         lines and figures into pages         (Layout.paginate)
+///     [5/5] Writing PDF and web edition 2025-q1                             (PDF, Web, side by side)
+///           out/<id>/print.pdf, out/web/<id>/…
 ///
 /// Every step reports into one `DiagnosticEngine`; a step that finds errors stops the issue
 /// before anything is written, so a failed build leaves the previous outputs untouched.
@@ -42,7 +42,7 @@ public final class Pipeline {
     public let options: BuildOptions
     public let workspace: Workspace
     public let engine: DiagnosticEngine
-    /// Progress lines (`[3/6] Typesetting 2025-q1`) go here.
+    /// Progress lines (`[3/5] Typesetting 2025-q1`) go here.
     public var log: (String) -> Void
     private var timings: [(step: String, seconds: Double)] = []
     private var stepStarted: (name: String, at: DispatchTime)?
@@ -87,7 +87,7 @@ public final class Pipeline {
         finishStep()
         if n == 1 { timings = [] }
         stepStarted = (name, DispatchTime.now())
-        log("[\(n)/6] \(name) \(id)")
+        log("[\(n)/5] \(name) \(id)")
     }
 
     private func finishStep() {
@@ -111,14 +111,20 @@ public final class Pipeline {
             if result.paddedPages > 0 {
                 log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
             }
-            step(5, "Writing PDF", id)
+            // The web edition needs no pages: it is written on the other core while cairo writes the PDF.
+            step(5, "Writing PDF and web edition", id)
             let issueOut = options.outDirectory.appendingPathComponent(id)
             try FileManager.default.createDirectory(at: issueOut, withIntermediateDirectories: true)
             let pdf = issueOut.appendingPathComponent("print.pdf")
-            try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), to: pdf)
-            step(6, "Writing web edition", id)
-            let web = try WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
-                .write(loaded.issue, to: webDirectory)
+            let edition = WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
+            let outputs = try Parallel.map([0, 1]) { task -> [String] in
+                if task == 0 {
+                    try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), to: pdf)
+                    return []
+                }
+                return try edition.write(loaded.issue, to: webDirectory)
+            }
+            let web = outputs[1]
             finishStep()
             return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: web,
                               paddedPages: result.paddedPages, timings: timings)

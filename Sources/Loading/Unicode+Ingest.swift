@@ -16,7 +16,7 @@ extension Unicode {
     /// Inline text as it is typeset: soft hyphens (U+00AD) from word processors removed,
     /// because Vietnamese is never hyphenated.
     public static func cleanInlineText(_ text: String) -> String {
-        text.contains("\u{AD}") ? text.replacingOccurrences(of: "\u{AD}", with: "") : text
+        text.unicodeScalars.contains("\u{AD}") ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{AD}" })) : text
     }
 }
 

@@ -50,7 +50,12 @@ struct ParagraphItems {
     /// A word before shaping: its pieces (one per style run it spans) and its text.
     private struct Pending {
         var pieces: [(text: String, run: StyledRun)] = []
-        var text: String { pieces.map(\.text).joined() }
+        var text = ""
+
+        mutating func add(_ piece: Substring, _ run: StyledRun) {
+            pieces.append((String(piece), run))
+            text += piece
+        }
     }
 
     private enum Token {
@@ -94,19 +99,21 @@ struct ParagraphItems {
                 tokens.append(.forcedBreak)
                 continue
             }
-            var piece = ""
-            for ch in run.text {
-                if ch == " " || ch == "\n" || ch == "\t" {
-                    if !piece.isEmpty { word.pieces.append((piece, run)) }
-                    piece = ""
+            // Spaces are ASCII, so the text is cut on its UTF-8 bytes (no grapheme breaking needed).
+            let text = run.text
+            var pieceStart = text.utf8.startIndex
+            var i = pieceStart
+            while i < text.utf8.endIndex {
+                let byte = text.utf8[i]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    if pieceStart < i { word.add(text[pieceStart..<i], run) }
                     closeWord()
-                    if let last = tokens.last, case .space = last { continue }
-                    tokens.append(.space(run))
-                } else {
-                    piece.append(ch)
+                    if let last = tokens.last, case .space = last {} else { tokens.append(.space(run)) }
+                    pieceStart = text.utf8.index(after: i)
                 }
+                i = text.utf8.index(after: i)
             }
-            if !piece.isEmpty { word.pieces.append((piece, run)) }
+            if pieceStart < text.utf8.endIndex { word.add(text[pieceStart...], run) }
         }
         closeWord()
         return tokens
@@ -115,6 +122,11 @@ struct ParagraphItems {
     /// A word as one box, or — a URL — as boxes with break opportunities after "/" and ".".
     private func append(_ word: Pending, to items: inout [Item]) throws {
         let cuts = VietnameseBreaks.urlBreakOffsets(word.text)
+        if cuts.isEmpty {
+            let fragments = try word.pieces.flatMap { try shape($0.text, $0.run) }
+            items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width }))
+            return
+        }
         var fragments: [Fragment] = []
         var offset = 0
         for (text, run) in word.pieces {

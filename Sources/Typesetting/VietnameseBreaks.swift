@@ -26,11 +26,12 @@ public enum VietnameseBreaks {
 
     /// Whether the line may break at the space between `before` and `after`.
     public static func allowsBreak(between before: String, and after: String) -> Bool {
-        let a = before.lowercased(), b = after.lowercased()
-        if dashes.contains(after) || after == "./." || after.hasPrefix("./.") { return false }
-        if labels.contains(a), let first = after.first, first.isNumber || isRoman(after) { return false }
-        if isNumber(before), units.contains(trimmed(b)) { return false }
-        if titles.contains(a), after.first?.isUppercase == true { return false }
+        // Runs for every space of every paragraph: the cheap tests decide most pairs.
+        guard let first = after.first, let last = before.last else { return true }
+        if after.utf8.count <= 3, dashes.contains(after) || after.hasPrefix("./.") { return false }
+        if first.isNumber || ("IVXLC".contains(first) && isRoman(after)), labels.contains(before.lowercased()) { return false }
+        if last.isNumber || last == "." || last == ",", isNumber(before), units.contains(trimmed(after.lowercased())) { return false }
+        if last == ".", first.isUppercase, titles.contains(before.lowercased()) { return false }
         return true
     }
 

@@ -117,3 +117,42 @@ import Testing
             + "loose lines \(total.loose) vs \(greedy.loose)")
     }
 }
+
+@Suite struct ParagraphStyleTests {
+    let typesetter = Typesetter(fonts: fonts, layout: LayoutSpec.defaults)
+
+    func style(_ align: Alignment) -> TextStyle {
+        var s = LayoutSpec.defaults.style("first")
+        s.align = align
+        return s
+    }
+
+    @Test func alignmentPlacesRaggedLines() throws {
+        let text: [Inline] = [.text("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bình Lâm tổ chức hội nghị.")]
+        for align in [Alignment.left, .center, .right] {
+            let lines = try typesetter.set(text, style: style(align), width: 150)
+            for line in lines {
+                let start = line.runs.first!.x.value, end = line.runs.last!.x.value + line.runs.last!.width.value
+                #expect(line.ratio <= 0, "\(align): ragged lines are never stretched")
+                switch align {
+                case .left: #expect(abs(start) < 0.01)
+                case .right: #expect(abs(end - 150) < 0.01)
+                case .center: #expect(abs(start - (150 - end)) < 0.01)
+                case .justify: break
+                }
+            }
+        }
+    }
+
+    @Test func hardLineBreakEndsARaggedLine() throws {
+        let lines = try typesetter.set([.text("Trân trọng kính mời"), .lineBreak, .text("các đại biểu đến dự hội nghị tổng kết.")],
+                                       style: style(.justify), width: 200)
+        #expect(lines.map(\.text) == ["Trân trọng kính mời", "các đại biểu đến dự hội nghị tổng kết."])
+        #expect(lines[0].ratio == 0)
+    }
+
+    @Test func noBreakSpacesAreHonoured() throws {
+        let lines = try typesetter.set([.text("Giá vé là 100.000\u{A0}đồng cho mỗi người tham dự hội nghị.")], style: style(.justify), width: 70)
+        #expect(lines.contains { $0.text.contains("100.000\u{A0}đồng") })
+    }
+}
