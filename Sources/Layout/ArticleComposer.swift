@@ -7,6 +7,7 @@ struct ArticleComposer {
     let layout: LayoutSpec
     let columnWidth: Pt
     let columnHeight: Pt
+    let frameWidth: Pt
 
     static let listIndent: Pt = .mm(5)
     static let quoteIndent: Pt = .mm(4)
@@ -47,8 +48,9 @@ struct ArticleComposer {
                     inner = child.kind
                 }
                 if let i = itemFlow.firstIndex(where: { if case .line = $0 { true } else { false } }),
-                   case .line(let line, let lineIndent, _, let keep, let source) = itemFlow[i] {
-                    itemFlow[i] = .line(line, indent: lineIndent, marker: marker, keepWithNext: keep, source: source)
+                   case .line(var box) = itemFlow[i] {
+                    box.marker = marker
+                    itemFlow[i] = .line(box)
                 }
                 out += itemFlow
             }
@@ -67,7 +69,9 @@ struct ArticleComposer {
             let lines = try typesetter.setCode(text, style: style, width: width)
             appendLines(lines, style: style, indent: indent, into: &out)
         case .figure(let figure):
-            out.append(.figure(try box(figure, width: width)))
+            // Wide images (a diagram, a panorama) span all columns when the layout says so.
+            let wide = layout.columns > 1 && figure.image.aspectRatio < 1 / layout.figureWideRatio
+            out.append(.figure(try box(figure, width: wide ? frameWidth : width, wide: wide, source: block.range)))
         case .rule:
             out.append(.space(.mm(4)))
         }
@@ -76,15 +80,16 @@ struct ArticleComposer {
     private func appendLines(_ lines: [SetLine], style: TextStyle, indent: Pt, keepWithNext: Bool = false,
                              source: SourceRange? = nil, into out: inout [Flowable]) {
         out.append(.space(style.spaceBefore))
-        for line in lines {
-            out.append(.line(line, indent: indent, marker: nil, keepWithNext: keepWithNext, source: source))
+        for (n, line) in lines.enumerated() {
+            out.append(.line(LineBox(line: line, indent: indent, keepWithNext: keepWithNext, source: source,
+                                     index: n, count: lines.count)))
         }
         out.append(.space(style.spaceAfter))
     }
 
     /// The image at column width, scaled down when it would take more than the layout's
     /// share of the column; the caption and credit under it at the image's width.
-    func box(_ figure: Figure, width: Pt) throws -> FigureBox {
+    func box(_ figure: Figure, width: Pt, wide: Bool, source: SourceRange?) throws -> FigureBox {
         var size = Size(width: width, height: width * figure.image.aspectRatio)
         let maxHeight = columnHeight * layout.figureMaxHeight
         if size.height > maxHeight {
@@ -94,7 +99,8 @@ struct ArticleComposer {
         if let credit = figure.credit {
             caption += try typesetter.set(credit, style: layout.style("credit"), width: size.width)
         }
-        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style("caption").spaceAfter)
+        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style("caption").spaceAfter,
+                         wide: wide, source: source)
     }
 
     private func leftAligned(_ style: TextStyle) -> TextStyle {

@@ -2,107 +2,303 @@ import Model
 import Typesetting
 
 /// Pours flowables into the columns of successive pages, starting below an opener.
+///
+/// - Paragraphs keep at least two lines together at the foot and at the head of a column (no
+///   orphans, no widows); headings stay with the lines that follow them.
+/// - A figure goes where it is met if the column is still empty, else to the column's foot if it
+///   fits there, else to the top of the next column; a wide figure likewise spans the page's
+///   top or foot. Text flows around them; a figure never parts from its caption.
+/// - `balance()` evens out the columns of the last page.
 struct ColumnFlow {
     let geometry: PageGeometry
     private(set) var pages: [Page]
-    private var column = 0
+    private(set) var column = 0
     private var y: Pt
+    /// The top of the columns on this page (below the opener and any wide figure at the top).
     private var top: Pt
-    /// The ink of the last line set in this column, so the next never touches it.
+    /// Where the current column's text starts (below figures placed at its top).
+    private var columnStart: Pt
+    /// Height taken at the foot of the current column by figures, and at the page's foot by wide ones.
+    private var reserved: Pt = 0
+    private var pageReserved: Pt = 0
+    /// A lower foot for the columns of this page, while balancing.
+    private var limit: Pt?
+    private var queue: [FigureBox] = []
+    private var wideQueue: [FigureBox] = []
     private var ink = InkGuard()
+    /// The paragraph line before which the current paragraph moves on to the next column.
+    private var splitBefore: Int?
+    /// The state when the last page began, and the index of the flowable then being placed.
+    private var pageStart: PageStart?
+    /// The lowest content on the last page, for an article that follows on the same page.
+    private(set) var lowest: Pt
+    /// Figures too tall for any column, reported by the paginator.
+    private(set) var oversized: [FigureBox] = []
+
+    final class PageStart {
+        let flow: ColumnFlow
+        let index: Int
+        init(_ flow: ColumnFlow, _ index: Int) {
+            self.flow = flow
+            self.index = index
+        }
+    }
 
     init(opening page: Page, startingAt y: Pt, geometry: PageGeometry) {
         self.geometry = geometry
         self.pages = [page]
         self.y = y
         self.top = y
+        self.columnStart = y
+        self.lowest = y
     }
 
-    private var bottom: Pt { geometry.frame(page: pages[pages.count - 1].number).maxY }
-    private var columnX: Pt { geometry.columnX(column, page: pages[pages.count - 1].number) }
-    private var atColumnTop: Bool { y <= top }
+    private var number: Int { pages[pages.count - 1].number }
+    private var frame: Rect { geometry.frame(page: number) }
+    private var pageBottom: Pt { min(frame.maxY - pageReserved, limit ?? .init(.infinity)) }
+    private var bottom: Pt { pageBottom - reserved }
+    private var columnX: Pt { geometry.columnX(column, page: number) }
+    private var atColumnTop: Bool { y <= columnStart }
 
-    mutating func place(_ flowables: [Flowable]) {
-        for (i, f) in flowables.enumerated() {
-            switch f {
+    // MARK: Placing
+
+    mutating func place(_ flowables: [Flowable], from start: Int = 0) {
+        if pageStart == nil { pageStart = PageStart(self, start) }
+        var i = start
+        while i < flowables.count {
+            switch flowables[i] {
             case .space(let h):
                 if !atColumnTop {
-                    if y + h > bottom { nextColumn() } else { y = y + h }
+                    if y + h > bottom { nextColumn(at: i) } else { y = y + h }
                 }
-            case .line(let line, let indent, let marker, let keep, _):
-                let needed = keep ? keptHeight(flowables, from: i) : line.leading
-                let inkBottom = y + ColumnFlow.baselineOffset(line) + line.inkDescent
-                if y + needed > bottom + 0.01 || inkBottom > bottom, !atColumnTop { nextColumn() }
-                draw(line, indent: indent, marker: marker)
+            case .line(let box):
+                placeLine(box, flowables, i)
             case .figure(let box):
-                if y + box.height > bottom, !atColumnTop { nextColumn() }
-                draw(box)
+                if box.height > frame.height - (box.wide ? 0 : 0) { oversized.append(box) }
+                if box.wide && geometry.layout.columns > 1 { placeWide(box, at: i) } else { placeInColumn(box, at: i) }
             }
+            i += 1
         }
     }
 
-    /// A heading's lines plus the two lines after it, so it is never left alone at a column's foot.
+    /// Places what is still waiting: column figures in the next columns, wide ones on a new page.
+    mutating func finish() {
+        while !queue.isEmpty { nextColumn(at: Int.max) }
+        if !wideQueue.isEmpty {
+            column = geometry.layout.columns - 1
+            nextColumn(at: Int.max)
+        }
+    }
+
+    private mutating func placeLine(_ box: LineBox, _ flowables: [Flowable], _ i: Int) {
+        if box.keepWithNext {
+            if y + keptHeight(flowables, from: i) > bottom + 0.01, !atColumnTop { nextColumn(at: i) }
+        } else if let split = splitBefore, box.index == split {
+            splitBefore = nil
+            nextColumn(at: i)
+            planSplit(box, flowables, i)
+        } else if box.index == 0, box.count > 1 {
+            splitBefore = nil
+            planSplit(box, flowables, i)
+        }
+        if !fits(box.line), !atColumnTop { nextColumn(at: i) }
+        draw(box)
+    }
+
+    /// Decides, at a paragraph's first line in a column, how many of its lines stay here: all,
+    /// or a number that leaves at least two lines on each side of the break.
+    private mutating func planSplit(_ box: LineBox, _ flowables: [Flowable], _ i: Int) {
+        var moved = false
+        while true {
+            let remaining = box.count - box.index
+            let fitting = capacity(flowables, from: i, lines: remaining)
+            if fitting >= remaining { return }
+            let keep = min(fitting, remaining - 2)
+            if keep >= 2 {
+                splitBefore = box.index + keep
+                return
+            }
+            if atColumnTop || moved {
+                // A column too short for two lines: set what fits and go on.
+                splitBefore = box.index + max(fitting, 1)
+                return
+            }
+            nextColumn(at: i)
+            moved = true
+        }
+    }
+
+    /// How many lines of the paragraph starting at `i` fit from here in this column.
+    private func capacity(_ flowables: [Flowable], from i: Int, lines: Int) -> Int {
+        var y = self.y
+        var n = 0
+        while n < lines, i + n < flowables.count, case .line(let box) = flowables[i + n] {
+            y = y + box.line.leading
+            if y > bottom + 0.01 { break }
+            n += 1
+        }
+        return n
+    }
+
+    /// A heading's lines plus the start of the paragraph after it: its first two lines, or all
+    /// of it when it has three or fewer (which cannot be split).
     private func keptHeight(_ flowables: [Flowable], from start: Int) -> Pt {
         var height: Pt = 0
         var following = 0
+        var needed = Int.max
         for f in flowables[start...] {
-            if case .line(_, _, _, let keep, _) = f, !keep { following += 1 }
             if case .figure = f { break }
+            if case .line(let box) = f, !box.keepWithNext {
+                if needed == .max { needed = box.count - box.index <= 3 ? box.count - box.index : 2 }
+                following += 1
+            }
             height = height + f.height
-            if following == 2 { break }
+            if following >= needed { break }
         }
         return height
     }
 
-    private mutating func nextColumn() {
+    private func fits(_ line: SetLine) -> Bool {
+        y + line.leading <= bottom + 0.01 && y + ColumnFlow.baselineOffset(line) + line.inkDescent <= bottom
+    }
+
+    private mutating func placeInColumn(_ box: FigureBox, at i: Int) {
+        if atColumnTop, queue.isEmpty {
+            drawFigure(box, x: columnX + (geometry.columnWidth - box.imageSize.width) / 2, at: y)
+            y = y + box.height
+            columnStart = y
+        } else if queue.isEmpty, y + box.height <= bottom {
+            // The foot of this column, with its bottom space turned into space above it.
+            let at = bottom - box.height + box.spaceBelow
+            drawFigure(box, x: columnX + (geometry.columnWidth - box.imageSize.width) / 2, at: at)
+            reserved = reserved + box.height
+        } else {
+            queue.append(box)
+        }
+    }
+
+    private mutating func placeWide(_ box: FigureBox, at i: Int) {
+        if column == 0, atColumnTop, wideQueue.isEmpty {
+            drawFigure(box, x: frame.x + (frame.width - box.imageSize.width) / 2, at: y)
+            y = y + box.height
+            top = y
+            columnStart = y
+        } else if column == 0, wideQueue.isEmpty, y + box.height <= pageBottom - reserved {
+            let at = pageBottom - box.height + box.spaceBelow
+            drawFigure(box, x: frame.x + (frame.width - box.imageSize.width) / 2, at: at)
+            pageReserved = pageReserved + box.height
+        } else {
+            wideQueue.append(box)
+        }
+    }
+
+    private mutating func nextColumn(at index: Int) {
         column += 1
+        reserved = 0
         if column == geometry.layout.columns {
             column = 0
-            let number = pages[pages.count - 1].number + 1
-            var page = geometry.blankPage(number, kind: .article)
+            var page = geometry.blankPage(number + 1, kind: .article)
             page.articleTitle = pages[0].articleTitle
             page.sectionTitle = pages[0].sectionTitle
             pages.append(page)
-            top = geometry.frame(page: number).y
+            top = frame.y
+            pageReserved = 0
+            limit = nil
+            lowest = top
+            y = top
+            columnStart = top
+            ink = InkGuard()
+            if index != Int.max { pageStart = PageStart(self, index) }
+            while !wideQueue.isEmpty {
+                let box = wideQueue.removeFirst()
+                drawFigure(box, x: frame.x + (frame.width - box.imageSize.width) / 2, at: y)
+                y = y + box.height
+                top = y
+            }
         }
         y = top
+        columnStart = top
         ink = InkGuard()
+        while let box = queue.first, atColumnTop || y + box.height <= bottom {
+            queue.removeFirst()
+            drawFigure(box, x: columnX + (geometry.columnWidth - box.imageSize.width) / 2, at: y)
+            y = y + box.height
+            columnStart = y
+        }
     }
+
+    // MARK: Balancing
+
+    /// Evens out the columns of the last page: the lowest foot at which everything that went
+    /// onto that page still fits on it, found by bisection.
+    mutating func balance(_ flowables: [Flowable]) {
+        guard geometry.layout.columns > 1, let start = pageStart, queue.isEmpty, wideQueue.isEmpty else { return }
+        let base = start.flow
+        func trial(_ foot: Pt) -> ColumnFlow? {
+            var flow = base
+            flow.limit = foot
+            flow.place(flowables, from: start.index)
+            flow.finish()
+            return flow.pages.count == base.pages.count && flow.oversized.count == oversized.count ? flow : nil
+        }
+        var low = base.y, high = base.pageBottom
+        var best: ColumnFlow?
+        for _ in 0..<14 {
+            let mid = (low + high) * 0.5
+            if let flow = trial(mid) {
+                best = flow
+                high = mid
+            } else {
+                low = mid
+            }
+        }
+        if let best { self = best }
+    }
+
+    // MARK: Drawing
 
     private mutating func append(_ item: PageItem) {
         pages[pages.count - 1].items.append(item)
     }
 
-    private mutating func draw(_ line: SetLine, indent: Pt, marker: SetLine?) {
-        var baseline = ink.baseline(for: line, at: y, top: top)
+    private mutating func mark(_ kind: FlowMark.Kind, _ source: SourceRange?, _ index: Int, _ count: Int, _ from: Pt, _ to: Pt) {
+        pages[pages.count - 1].marks.append(FlowMark(column: column, kind: kind, source: source, index: index, count: count,
+                                                      top: from, bottom: to))
+        lowest = max(lowest, to)
+    }
+
+    private mutating func draw(_ box: LineBox) {
+        let line = box.line
+        var baseline = ink.baseline(for: line, at: y, top: columnStart)
         if let grid = geometry.layout.baselineGrid, grid.value > 0 {
-            let origin = geometry.frame(page: pages[pages.count - 1].number).y
+            let origin = frame.y
             baseline = origin + grid * ((baseline - origin) / grid - 1e-6).rounded(.up)
         }
-        y = baseline - ColumnFlow.baselineOffset(line)
+        let lineTop = baseline - ColumnFlow.baselineOffset(line)
         ink.set(line, baseline: baseline)
-        let x = columnX + indent
+        let x = columnX + box.indent
         for run in line.runs {
             append(.text(run, origin: Point(x: x + run.x, y: baseline)))
         }
-        if let marker, let run = marker.runs.first {
+        if let marker = box.marker, let run = marker.runs.first {
             append(.text(run, origin: Point(x: x - run.width - .mm(1.5), y: baseline)))
         }
-        y = y + line.leading
+        y = lineTop + line.leading
+        mark(box.keepWithNext ? .heading : .line, box.source, box.index, box.count, lineTop, y)
     }
 
-    private mutating func draw(_ box: FigureBox) {
-        let x = columnX + (geometry.columnWidth - box.imageSize.width) / 2
+    private mutating func drawFigure(_ box: FigureBox, x: Pt, at top: Pt) {
+        var y = top
         append(.image(box.image, frame: Rect(x: x, y: y, width: box.imageSize.width, height: box.imageSize.height), clip: nil))
         y = y + box.imageSize.height + FigureBox.gap
-        ink = InkGuard(bottom: y - FigureBox.gap)
+        var ink = InkGuard(bottom: y - FigureBox.gap)
         for line in box.caption {
             let baseline = ink.baseline(for: line, at: y, top: top)
             ink.set(line, baseline: baseline)
             for run in line.runs { append(.text(run, origin: Point(x: x + run.x, y: baseline))) }
             y = baseline - ColumnFlow.baselineOffset(line) + line.leading
         }
-        y = y + box.spaceBelow
+        mark(.figure, box.source, 0, 1, top, y)
     }
 
     /// Centres the line's ink box in its leading: half the spare space above the ascent.

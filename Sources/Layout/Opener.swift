@@ -10,8 +10,8 @@ struct Opener {
     let layout: LayoutSpec
     let typesetter: Typesetter
 
-    func draw(on page: inout Page, frame: Rect) throws -> Pt {
-        var y = frame.y
+    func draw(on page: inout Page, frame: Rect, from top: Pt) throws -> Pt {
+        var y = top
         var kicker = layout.style("running-head")
         kicker.uppercase = true
         kicker.bold = true

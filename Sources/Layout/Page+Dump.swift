@@ -14,7 +14,18 @@ extension Page {
         for item in items {
             out += "\n  " + item.dump
         }
+        for mark in marks {
+            out += "\n  " + mark.dump
+        }
         return out
+    }
+}
+
+extension FlowMark {
+    /// `flow c1 line @12:1 3/7 y=120.5-133.7`: column, kind, paragraph, line of lines, extent.
+    public var dump: String {
+        let at = source.map { "@\($0.start.line):\($0.start.column)" } ?? "@-"
+        return "flow c\(column) \(kind.rawValue) \(at) \(index + 1)/\(count) y=\(top.formatted)-\(bottom.formatted)"
     }
 }
 

@@ -27,6 +27,9 @@ public struct Page: Sendable {
     public var sectionTitle: String?
     /// True on the page where an article starts.
     public var opensArticle: Bool
+    /// What the column flow put where: for the page dump and the tests of widows, orphans
+    /// and headings.
+    public var marks: [FlowMark] = []
 
     public init(number: Int, kind: Kind, mediaSize: Size, trimBox: Rect, bleed: Pt, items: [PageItem] = [],
                 articleTitle: String? = nil, sectionTitle: String? = nil, opensArticle: Bool = false) {
@@ -43,6 +46,20 @@ public struct Page: Sendable {
 
     /// Right-hand pages have odd numbers.
     public var isRecto: Bool { number % 2 == 1 }
+}
+
+/// One line, heading line or figure as the column flow placed it.
+public struct FlowMark: Sendable, Hashable {
+    public enum Kind: String, Sendable { case line, heading, figure }
+    public var column: Int
+    public var kind: Kind
+    /// The paragraph (or figure) in its source file.
+    public var source: SourceRange?
+    /// Position of the line in its paragraph, and the paragraph's number of lines.
+    public var index: Int
+    public var count: Int
+    public var top: Pt
+    public var bottom: Pt
 }
 
 public enum PageItem: Sendable {

@@ -19,6 +19,8 @@ public struct Paginator {
         public var articleStarts: [(article: String, page: Int)]
         /// Pages added at the end so the count is a multiple of 4 (saddle stitch).
         public var paddedPages: Int
+        /// What the layout could not do well, with where it comes from (a figure too tall for a page).
+        public var problems: [Diagnostic]
     }
 
     /// The articles typeset at the column width, ready to be poured into pages.
@@ -29,12 +31,13 @@ public struct Paginator {
     /// Typesetting: every article's body set into lines and figure boxes.
     public func compose() throws -> Composition {
         let geometry = PageGeometry(layout: layout)
+        let frame = geometry.frame(page: 1)
         let composer = ArticleComposer(typesetter: typesetter, layout: layout, columnWidth: geometry.columnWidth,
-                                       columnHeight: geometry.frame(page: 1).height)
+                                       columnHeight: frame.height, frameWidth: frame.width)
         return Composition(articles: try Parallel.map(issue.articles) { try composer.flowables($0.blocks) })
     }
 
-    /// Pagination: cover, contents, the articles' pages, padding, running heads and folios.
+    /// Pagination: cover, contents, the articles' pages, padding, colophon, running heads and folios.
     public func paginate(_ composition: Composition) throws -> Result {
         let geometry = PageGeometry(layout: layout)
         var bodies = composition.articles.makeIterator()
@@ -46,12 +49,42 @@ public struct Paginator {
         pages.append(geometry.blankPage(contentsNumber, kind: .contents))
 
         var starts: [(String, Int)] = []
+        var problems: [Diagnostic] = []
+        // When articles may run on, the last page and the height below its content.
+        var runOnFrom: Pt?
         for section in issue.sections {
             for article in section.articles {
-                let number = pages.count + 1
-                starts.append((article.slug, number))
-                pages += try articlePages(article, section: section, number: number, geometry: geometry,
-                                          body: bodies.next() ?? [])
+                var page: Page
+                var y: Pt
+                if let from = runOnFrom, let last = pages.last {
+                    page = pages.removeLast()
+                    y = from + .mm(6)
+                    let frame = geometry.frame(page: page.number)
+                    page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.5, color: .black))
+                    y = y + .mm(4)
+                    page.opensArticle = last.opensArticle || true
+                } else {
+                    page = geometry.blankPage(pages.count + 1, kind: .article)
+                    page.articleTitle = article.title
+                    page.sectionTitle = section.title
+                    page.opensArticle = true
+                    y = geometry.frame(page: page.number).y
+                }
+                starts.append((article.slug, page.number))
+                y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
+                    .draw(on: &page, frame: geometry.frame(page: page.number), from: y)
+                let body = bodies.next() ?? []
+                var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry)
+                flow.place(body)
+                flow.finish()
+                flow.balance(body)
+                for box in flow.oversized {
+                    problems.append(.error("figure-too-large", "the figure '\(box.image.issuePath)' with its caption is taller than a page",
+                                           at: box.source, hint: "shorten the caption, or lower `figures: max-height` in the layout"))
+                }
+                pages += flow.pages
+                let frame = geometry.frame(page: pages.count)
+                runOnFrom = layout.articlesRunOn && frame.maxY - flow.lowest >= frame.height * 0.3 ? flow.lowest : nil
             }
         }
         let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
@@ -63,20 +96,7 @@ public struct Paginator {
             padded += 1
         }
         pages = try RunningHeads(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).apply(to: pages)
-        return Result(pages: pages, articleStarts: starts, paddedPages: padded)
-    }
-
-    private func articlePages(_ article: Article, section: Section, number: Int, geometry: PageGeometry,
-                              body: [Flowable]) throws -> [Page] {
-        var page = geometry.blankPage(number, kind: .article)
-        page.articleTitle = article.title
-        page.sectionTitle = section.title
-        page.opensArticle = true
-        let y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
-            .draw(on: &page, frame: geometry.frame(page: number))
-        var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry)
-        flow.place(body)
-        return flow.pages
+        return Result(pages: pages, articleStarts: starts, paddedPages: padded, problems: problems)
     }
 
     /// "Trang này cố ý để trống": a deliberate blank, never a silently missing page.
@@ -97,7 +117,7 @@ extension Paginator.Composition {
         articles.enumerated().map { n, flowables in
             "Article \(n + 1)\n" + flowables.compactMap { f -> String? in
                 switch f {
-                case .line(let line, _, _, _, _): "  " + line.dump
+                case .line(let box): "  " + box.line.dump
                 case .figure(let box): "  Figure \(box.image.issuePath) \(box.imageSize.width.formatted)×\(box.imageSize.height.formatted)"
                 case .space: nil
                 }
@@ -114,11 +134,11 @@ extension Paginator.Composition {
     public var quality: [ArticleQuality] {
         articles.map { flowables in
             var paragraphs: [ArticleQuality.Paragraph] = []
-            for case .line(let line, _, _, _, let source) in flowables {
-                if let last = paragraphs.last, last.source == source {
-                    paragraphs[paragraphs.count - 1].lines.append(line)
+            for case .line(let box) in flowables {
+                if let last = paragraphs.last, last.source == box.source, box.index > 0 {
+                    paragraphs[paragraphs.count - 1].lines.append(box.line)
                 } else {
-                    paragraphs.append(.init(source: source, lines: [line]))
+                    paragraphs.append(.init(source: box.source, lines: [box.line]))
                 }
             }
             return ArticleQuality(paragraphs: paragraphs)

@@ -14,6 +14,10 @@ public struct LayoutSpec: Sendable {
     public var styles: [String: TextStyle]
     /// Largest height of a figure's image, as a fraction of the column height.
     public var figureMaxHeight: Double
+    /// Whether a short article's successor may start on the same page, below it.
+    public var articlesRunOn = false
+    /// Images wider than this (width ÷ height) span all columns.
+    public var figureWideRatio: Double = 1.7
     /// Families tried, in order, for a character the style's own family lacks.
     public var fallback: [String] = ["serif", "sans", "mono"]
     /// How far a space may stretch and shrink, as fractions of its width.

@@ -18,19 +18,20 @@ final class Resources {
     func face(_ font: FontFace) throws -> OpaquePointer {
         if let face = faces[font.path] { return face }
         var ftFace: FT_Face?
-        guard FT_New_Face(FreeType.library, font.path, 0, &ftFace) == 0, let ftFace else {
+        let error = FreeType.lock.withLock { FT_New_Face(FreeType.library, font.path, 0, &ftFace) }
+        guard error == 0, let ftFace else {
             throw PDFError.cairo("open the font '\(font.name)'", "FreeType refused it")
         }
         guard let face = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
-            FT_Done_Face(ftFace)
+            FreeType.done(ftFace)
             throw PDFError.cairo("use the font '\(font.name)'", "out of memory")
         }
         let status = cairo_font_face_set_user_data(face, &FreeType.faceKey, UnsafeMutableRawPointer(ftFace)) {
-            FT_Done_Face($0?.assumingMemoryBound(to: FT_FaceRec.self))
+            FreeType.done($0?.assumingMemoryBound(to: FT_FaceRec.self))
         }
         if status != CAIRO_STATUS_SUCCESS {
             cairo_font_face_destroy(face)
-            FT_Done_Face(ftFace)
+            FreeType.done(ftFace)
             throw PDFError.cairo("use the font '\(font.name)'", String(cString: cairo_status_to_string(status)))
         }
         faces[font.path] = face
@@ -78,8 +79,15 @@ final class Resources {
 }
 
 /// One FreeType library for the process; it lives as long as the process, since cairo may
-/// release font faces (and their FT_Faces) late, from its own caches.
+/// release font faces (and their FT_Faces) late, from its own caches. FreeType wants faces
+/// created and freed under a lock when several threads share a library (two PDFs written at once).
 enum FreeType {
+    static let lock = NSLock()
+
+    static func done(_ face: FT_Face?) {
+        lock.withLock { _ = FT_Done_Face(face) }
+    }
+
     nonisolated(unsafe) static let library: FT_Library? = {
         var library: FT_Library?
         FT_Init_FreeType(&library)

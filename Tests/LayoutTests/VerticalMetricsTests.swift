@@ -44,7 +44,7 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
         let fit = Int(((frame.height - style.leading) / style.leading).rounded(.down))
         let flow = Array(filler.prefix(fit)) + last
         var column = ColumnFlow(opening: geometry.blankPage(3, kind: .article), startingAt: frame.y, geometry: geometry)
-        column.place(flow.map { .line($0, indent: 0, marker: nil, keepWithNext: false, source: nil) })
+        column.place(flow.map { .line(LineBox(line: $0)) })
         let page = column.pages[0]
         let ink = inkLines(page, flow)
         let deepest = try #require(ink.last)
@@ -60,7 +60,7 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
         let lines = try typesetter.set(String(repeating: "Lưới dòng cơ sở giữ nhịp đều. ", count: 20),
                                        style: layout.style("body"), width: geometry.columnWidth)
         var column = ColumnFlow(opening: geometry.blankPage(3, kind: .article), startingAt: frame.y + 7, geometry: geometry)
-        column.place([.space(3)] + lines.map { .line($0, indent: 0, marker: nil, keepWithNext: false, source: nil) })
+        column.place([.space(3)] + lines.map { .line(LineBox(line: $0)) })
         for case .text(_, let origin) in column.pages[0].items {
             let steps = (origin.y - frame.y) / Pt(13.2)
             #expect(abs(steps - steps.rounded()) < 0.001, "baseline \(origin.y) is off the grid")
