@@ -108,6 +108,8 @@ public final class Pipeline {
             let composition = try paginator.compose()
             step(4, "Paginating", id)
             let result = try paginator.paginate(composition)
+            engine.emit(contentsOf: result.problems)
+            guard !result.problems.contains(where: { $0.severity == .error }) else { return nil }
             if result.paddedPages > 0 {
                 log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
             }

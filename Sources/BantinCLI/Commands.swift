@@ -7,7 +7,7 @@ struct BantinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Typesets a quarterly bulletin: print PDF and web edition from a YAML manifest and Markdown articles.",
-        subcommands: [Build.self, Check.self, Dump.self],
+        subcommands: [Build.self, Check.self, Preview.self, Dump.self],
         defaultSubcommand: Build.self)
 }
 
@@ -98,6 +98,54 @@ struct Check: ParsableCommand {
             if let report = pipeline.checkReport(folder) { print(report) }
         }
         try finish(pipeline)
+    }
+}
+
+struct Preview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write PNG previews of pages and a contact sheet of the whole issue, for designers.")
+
+    @Argument(help: "The issue folder.")
+    var issue: String
+
+    @Option(name: .long, help: "Pages to render, e.g. 1-4 or 7 (default: all).")
+    var pages: String?
+
+    @Option(name: .long, help: "Resolution of the page previews.")
+    var dpi: Double = 100
+
+    @Option(name: .long, help: "Where outputs go (previews in <out>/<id>/preview/).")
+    var out = "out"
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let pages, PageRange.parse(pages) == nil {
+            throw ValidationError("--pages takes a page or a range such as 1-4, not '\(pages)'")
+        }
+        guard (10...600).contains(dpi) else { throw ValidationError("--dpi must be between 10 and 600") }
+    }
+
+    func run() throws {
+        let pipeline = common.pipeline(out: out)
+        if let files = pipeline.preview(URL(fileURLWithPath: issue), pages: pages.flatMap(PageRange.parse), dpi: dpi) {
+            for file in files { print(file.path) }
+        }
+        try finish(pipeline)
+    }
+}
+
+enum PageRange {
+    /// `4` or `1-4`.
+    static func parse(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        switch parts.count {
+        case 1: return parts[0].flatMap { $0 >= 1 ? $0...$0 : nil }
+        case 2:
+            guard let a = parts[0], let b = parts[1], a >= 1, a <= b else { return nil }
+            return a...b
+        default: return nil
+        }
     }
 }
 

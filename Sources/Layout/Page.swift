@@ -12,7 +12,7 @@
 /// Coordinates are points from the top-left corner of the media, y pointing down.
 public struct Page: Sendable {
     public enum Kind: String, Sendable {
-        case cover, contents, article, blank
+        case cover, contents, article, blank, colophon
     }
 
     /// The physical page number, 1-based, also the printed folio.

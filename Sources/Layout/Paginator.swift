@@ -90,24 +90,17 @@ public struct Paginator {
         let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
         pages[contentsNumber - 1] = try contents.page(number: contentsNumber, starts: Dictionary(starts) { a, _ in a })
 
+        // Pad to a multiple of four (saddle stitch), keeping the colophon on the last page.
+        let back = BackMatter(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
+        let colophon = layout.colophon ? 1 : 0
         var padded = 0
-        while pages.count % 4 != 0 {
-            pages.append(try blank(pages.count + 1, geometry: geometry))
+        while (pages.count + colophon) % 4 != 0 {
+            pages.append(try back.padding(pages.count + 1, nth: padded))
             padded += 1
         }
+        if layout.colophon { pages.append(try back.colophon(pages.count + 1)) }
         pages = try RunningHeads(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).apply(to: pages)
         return Result(pages: pages, articleStarts: starts, paddedPages: padded, problems: problems)
-    }
-
-    /// "Trang này cố ý để trống": a deliberate blank, never a silently missing page.
-    private func blank(_ number: Int, geometry: PageGeometry) throws -> Page {
-        var page = geometry.blankPage(number, kind: .blank)
-        var style = layout.style("running-head")
-        style.align = .center
-        let frame = geometry.frame(page: number)
-        let lines = try typesetter.set("Trang này cố ý để trống", style: style, width: frame.width)
-        _ = ColumnFlow.draw(lines, x: frame.x, y: frame.y + frame.height / 2, into: &page)
-        return page
     }
 }
 

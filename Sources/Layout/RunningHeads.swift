@@ -1,9 +1,10 @@
 import Model
 import Typesetting
 
-/// Running heads and folios: the issue line on left-hand pages, the article's title on
-/// right-hand pages, a hairline under both, and the folio on the outside at the foot.
-/// Not on the cover, and no head on a page that opens an article.
+/// Running heads and folios as the layout's master pages say: a head template per side
+/// (`{publication} · {issue}`, `{article}`…) with a hairline under it, and the folio outside,
+/// inside or centred at the foot. None on the cover; no head on a page that opens an article
+/// (unless the layout wants one) nor on a padding page.
 struct RunningHeads {
     let issue: Issue
     let layout: LayoutSpec
@@ -14,22 +15,40 @@ struct RunningHeads {
         try pages.map { page in
             guard page.kind != .cover else { return page }
             var page = page
+            let master = page.isRecto ? layout.masters.right : layout.masters.left
             let frame = geometry.frame(page: page.number)
             var style = layout.style("running-head")
             style.align = page.isRecto ? .right : .left
-            if page.kind == .article, !page.opensArticle {
-                let text = page.isRecto ? (page.articleTitle ?? "") : issue.publication.title + " · " + issue.issueLine
-                let y = frame.y - .mm(9)
+            let wantsHead = page.kind == .article && (!page.opensArticle || layout.masters.headOnOpeners)
+            let text = head(master.head, page)
+            if wantsHead, !text.isEmpty {
                 let lines = try typesetter.set(text, style: style, width: frame.width)
-                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: y, into: &page) + .mm(1)
+                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - .mm(9), into: &page) + .mm(1)
                 page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
                                         width: 0.3, color: style.color))
             }
-            var folio = layout.style("folio")
-            folio.align = style.align
-            let lines = try typesetter.set(String(page.number), style: folio, width: frame.width)
-            _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + .mm(8), into: &page)
+            if master.folio != .none {
+                var folio = layout.style("folio")
+                folio.align = switch master.folio {
+                case .outside: page.isRecto ? .right : .left
+                case .inside: page.isRecto ? .left : .right
+                default: .center
+                }
+                let lines = try typesetter.set(String(page.number), style: folio, width: frame.width)
+                _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + .mm(8), into: &page)
+            }
             return page
         }
     }
+
+    /// Fills a head template for a page.
+    func head(_ template: String, _ page: Page) -> String {
+        let values = ["publication": issue.publication.title, "issue": issue.issueLine, "section": page.sectionTitle ?? "",
+                      "article": page.articleTitle ?? "", "date": issue.date.numeric]
+        var out = template
+        for (field, value) in values { out = out.replacingOccurrences(of: "{\(field)}", with: value) }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
 }
+
+import Foundation

@@ -47,9 +47,10 @@ struct LayoutReader {
     let workspace: Workspace
     let engine: DiagnosticEngine
 
-    static let keys = ["page", "columns", "fonts", "fallback", "styles", "figures", "text"]
+    static let keys = ["page", "columns", "fonts", "fallback", "styles", "figures", "text", "masters", "articles",
+                       "padding", "colophon"]
     static let styleKeys = ["font", "bold", "italic", "size", "leading", "align", "indent",
-                            "space-before", "space-after", "color", "uppercase", "tracking"]
+                            "space-before", "space-after", "color", "uppercase", "tracking", "based-on"]
 
     func apply(to spec: inout LayoutSpec) {
         map.checkKeys(Self.keys)
@@ -84,8 +85,43 @@ struct LayoutReader {
             spec.spaceShrink = fraction(text, "space-shrink", in: 0...0.9) ?? spec.spaceShrink
             spec.baselineGrid = length(text, "baseline-grid") ?? spec.baselineGrid
         }
+        if let masters = map.mapping("masters", what: "masters") {
+            masters.checkKeys(["left", "right", "head-on-openers"])
+            spec.masters.headOnOpeners = bool(masters, "head-on-openers") ?? spec.masters.headOnOpeners
+            if let left = masters.mapping("left", what: "the left master") { read(left, into: &spec.masters.left) }
+            if let right = masters.mapping("right", what: "the right master") { read(right, into: &spec.masters.right) }
+        }
+        if let articles = map.mapping("articles", what: "articles") {
+            articles.checkKeys(["start"])
+            if let start = articles.string("start") {
+                switch start {
+                case "new-page": spec.articlesRunOn = false
+                case "run-on": spec.articlesRunOn = true
+                default:
+                    engine.emit(.error("layout-value", "unknown article start '\(start)'", at: articles.range("start"),
+                                       hint: "use new-page (every article on a new page) or run-on (a short article's successor follows it)"))
+                }
+            }
+        }
+        if let padding = map.string("padding") {
+            if let kind = Padding(rawValue: padding) {
+                spec.padding = kind
+            } else {
+                engine.emit(.error("layout-value", "unknown padding '\(padding)'", at: map.range("padding"),
+                                   hint: "use one of: " + Padding.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+        }
+        spec.colophon = bool(map, "colophon") ?? spec.colophon
         if let figures = map.mapping("figures", what: "figures") {
-            figures.checkKeys(["max-height"])
+            figures.checkKeys(["max-height", "wide-ratio"])
+            if let node = figures.value("wide-ratio") {
+                if let v = node.scalar.flatMap({ Double($0.string) }), v >= 1 {
+                    spec.figureWideRatio = v
+                } else {
+                    engine.emit(.error("layout-value", "'wide-ratio' must be a width-to-height ratio of 1 or more",
+                                       at: map.document.range(node), hint: "for example `wide-ratio: 1.7`; a very large value keeps every figure in its column"))
+                }
+            }
             if let node = figures.value("max-height") {
                 if let v = node.scalar.flatMap({ Double($0.string) }), v > 0.1, v <= 1 {
                     spec.figureMaxHeight = v
@@ -124,15 +160,63 @@ struct LayoutReader {
         }
         if let styles = map.mapping("styles", what: "styles") {
             let known = LayoutSpec.defaults.styles.keys.sorted()
+            var declared: [String: MappingReader] = [:]
             for pair in styles.pairs {
                 guard known.contains(pair.key) else {
                     engine.emit(.error("unknown-style", "unknown style '\(pair.key)'", at: map.document.range(pair.keyNode),
                                        hint: String.suggestion(for: pair.key, among: known, what: "styles")))
                     continue
                 }
-                guard let style = MappingReader(pair.value, in: map.document, what: "style '\(pair.key)'", engine: engine)
-                else { continue }
-                spec.styles[pair.key] = read(style, over: spec.styles[pair.key] ?? TextStyle(), fonts: spec.fonts)
+                declared[pair.key] = MappingReader(pair.value, in: map.document, what: "style '\(pair.key)'", engine: engine)
+            }
+            // A style declared with `based-on` starts from that style (declared or default), not from its own default.
+            var resolved: [String: TextStyle] = [:]
+            func resolve(_ name: String, _ chain: [String]) -> TextStyle {
+                if let done = resolved[name] { return done }
+                guard let reader = declared[name] else { return spec.styles[name] ?? TextStyle() }
+                var base = spec.styles[name] ?? TextStyle()
+                if let parent = reader.string("based-on") {
+                    if chain.contains(parent) || parent == name {
+                        engine.emit(.error("style-cycle", "style '\(name)' is based on itself" + (chain.count > 1 ? " (through \(chain.joined(separator: " → ")))" : ""),
+                                           at: reader.range("based-on"), hint: "base it on another style, such as body"))
+                    } else if known.contains(parent) {
+                        base = resolve(parent, chain + [name])
+                    } else {
+                        engine.emit(.error("unknown-style", "unknown style '\(parent)' in based-on", at: reader.range("based-on"),
+                                           hint: String.suggestion(for: parent, among: known, what: "styles")))
+                    }
+                }
+                let style = read(reader, over: base, fonts: spec.fonts)
+                resolved[name] = style
+                return style
+            }
+            for name in declared.keys.sorted() { spec.styles[name] = resolve(name, [name]) }
+        }
+    }
+
+    private func read(_ m: MappingReader, into master: inout MasterPage) {
+        m.checkKeys(["head", "folio"])
+        if let head = m.string("head") {
+            var rest = Substring(head)
+            var ok = true
+            while let open = rest.firstIndex(of: "{") {
+                guard let close = rest[open...].firstIndex(of: "}") else { break }
+                let field = String(rest[rest.index(after: open)..<close])
+                if !Masters.fields.contains(field) {
+                    ok = false
+                    engine.emit(.error("layout-value", "unknown field '{\(field)}' in a running head", at: m.range("head"),
+                                       hint: String.suggestion(for: field, among: Masters.fields, what: "fields")))
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            if ok { master.head = head }
+        }
+        if let folio = m.string("folio") {
+            if let f = MasterPage.Folio(rawValue: folio) {
+                master.folio = f
+            } else {
+                engine.emit(.error("layout-value", "unknown folio position '\(folio)'", at: m.range("folio"),
+                                   hint: "use one of: " + MasterPage.Folio.allCases.map(\.rawValue).joined(separator: ", ")))
             }
         }
     }

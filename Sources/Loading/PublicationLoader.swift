@@ -7,7 +7,7 @@ struct PublicationLoader {
     let workspace: Workspace
     let engine: DiagnosticEngine
 
-    static let keys = ["title", "publisher", "language", "issn", "web", "board", "printer", "address"]
+    static let keys = ["title", "publisher", "language", "issn", "web", "board", "address", "contact", "license", "printer"]
 
     func load(_ url: URL) -> Publication? {
         guard let file = workspace.readText(url, referencedFrom: nil, engine: engine) else { return nil }
@@ -32,6 +32,13 @@ struct PublicationLoader {
             baseURL = web.string("base_url")
         }
         guard let title, let publisher else { return nil }
-        return Publication(title: title, publisher: publisher, language: language, issn: map.string("issn"), baseURL: baseURL)
+        var publication = Publication(title: title, publisher: publisher, language: language, issn: map.string("issn"),
+                                      baseURL: baseURL)
+        publication.board = map.strings("board")?.map(\.text) ?? []
+        publication.address = map.string("address")
+        publication.contact = map.string("contact")
+        publication.license = map.string("license")
+        publication.printer = map.string("printer")
+        return publication
     }
 }

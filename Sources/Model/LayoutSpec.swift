@@ -16,6 +16,12 @@ public struct LayoutSpec: Sendable {
     public var figureMaxHeight: Double
     /// Whether a short article's successor may start on the same page, below it.
     public var articlesRunOn = false
+    /// Running heads and folios of left-hand (even) and right-hand (odd) pages.
+    public var masters = Masters()
+    /// What fills the issue up to a multiple of four pages.
+    public var padding: Padding = .blank
+    /// Whether the issue ends with a colophon page (editorial board, publisher, printer).
+    public var colophon = true
     /// Images wider than this (width ÷ height) span all columns.
     public var figureWideRatio: Double = 1.7
     /// Families tried, in order, for a character the style's own family lacks.
@@ -84,6 +90,40 @@ public struct FontFamily: Sendable, Hashable {
     }
 
     public var files: [String] { [regular, bold, italic, boldItalic].compactMap { $0 } }
+}
+
+/// The furniture of left and right pages: a running head (a template such as
+/// `{publication} · {issue}`) and where the folio goes.
+public struct Masters: Sendable, Hashable {
+    public var left = MasterPage(head: "{publication} · {issue}")
+    public var right = MasterPage(head: "{article}")
+    /// Whether the page that opens an article carries the running head too.
+    public var headOnOpeners = false
+
+    public init() {}
+
+    /// The fields a running head may name.
+    public static let fields = ["publication", "issue", "section", "article", "date"]
+}
+
+public struct MasterPage: Sendable, Hashable {
+    public enum Folio: String, Sendable, CaseIterable { case outside, inside, center, none }
+    public var head: String
+    public var folio: Folio = .outside
+
+    public init(head: String, folio: Folio = .outside) {
+        self.head = head
+        self.folio = folio
+    }
+}
+
+public enum Padding: String, Sendable, CaseIterable {
+    /// "Trang này cố ý để trống".
+    case blank
+    /// A ruled page headed "Ghi chú".
+    case notes
+    /// The bulletin's own advertisement: how to read, subscribe and write to it.
+    case advert
 }
 
 public enum LineBreaking: String, Sendable, CaseIterable {

@@ -5,6 +5,12 @@ public struct Publication: Sendable {
     public var language: String
     public var issn: String?
     public var baseURL: String?
+    /// The editorial board, one line each ("Trưởng ban: …"), and the imprint, for the colophon.
+    public var board: [String] = []
+    public var address: String?
+    public var contact: String?
+    public var license: String?
+    public var printer: String?
 
     public init(title: String, publisher: String, language: String = "vi", issn: String? = nil, baseURL: String? = nil) {
         self.title = title

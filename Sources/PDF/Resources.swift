@@ -5,8 +5,14 @@ import Layout
 /// Fonts and images opened for one PDF, each once. cairo font faces and image surfaces are
 /// reference-counted; this class holds one reference to each and drops it in `deinit`.
 final class Resources {
+    /// Whether images are decoded into pixels (PNG previews) or JPEGs only attached (PDF).
+    let rasterize: Bool
     private var faces: [String: OpaquePointer] = [:]
     private var images: [String: OpaquePointer] = [:]
+
+    init(rasterize: Bool = false) {
+        self.rasterize = rasterize
+    }
 
     deinit {
         for face in faces.values { cairo_font_face_destroy(face) }
@@ -46,6 +52,11 @@ final class Resources {
         switch ref.format {
         case .jpeg:
             guard let data = FileManager.default.contents(atPath: ref.file) else { throw PDFError.image(ref.issuePath, "unreadable") }
+            if rasterize {
+                let s = try JPEGDecoder.surface(data, name: ref.issuePath)
+                images[ref.file] = s
+                return s
+            }
             guard let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(ref.pixelWidth), Int32(ref.pixelHeight)) else {
                 throw PDFError.image(ref.issuePath, "out of memory")
             }
