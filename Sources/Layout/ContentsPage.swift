@@ -13,7 +13,7 @@ struct ContentsPage {
         var page = geometry.blankPage(number, kind: .contents)
         let frame = geometry.frame(page: number)
         var y = frame.y
-        y = try typesetter.draw("Mục lục", style: layout.style("title"), width: frame.width, x: frame.x, y: y, on: &page) + .mm(2)
+        y = try typesetter.draw(layout.contentsTitle, style: layout.style("title"), width: frame.width, x: frame.x, y: y, on: &page) + .mm(2)
         y = try typesetter.draw(issue.issueLine, style: layout.style("subtitle"), width: frame.width, x: frame.x, y: y, on: &page)
         y = y + .mm(6)
         let numberWidth = Pt.mm(12)
@@ -33,7 +33,7 @@ struct ContentsPage {
                 y = try typesetter.draw(article.title, style: entry, width: frame.width - numberWidth - .mm(4), x: frame.x, y: y, on: &page)
                 let pageNumber = starts[article.slug].map(String.init) ?? "?"
                 _ = try typesetter.draw(pageNumber, style: folio, width: numberWidth, x: frame.maxX - numberWidth, y: top, on: &page)
-                if !article.authors.isEmpty {
+                if layout.contentsAuthors, !article.authors.isEmpty {
                     y = try typesetter.draw(article.authors.joined(separator: ", "), style: layout.style("byline"),
                                         width: frame.width, x: frame.x, y: y, on: &page)
                 }

@@ -56,13 +56,13 @@ public struct Paginator {
             for article in section.articles {
                 var page: Page
                 var y: Pt
-                if let from = runOnFrom, let last = pages.last {
+                if let from = runOnFrom, !pages.isEmpty {
                     page = pages.removeLast()
                     y = from + .mm(6)
                     let frame = geometry.frame(page: page.number)
                     page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.5, color: .black))
                     y = y + .mm(4)
-                    page.opensArticle = last.opensArticle || true
+                    page.opensArticle = true
                 } else {
                     page = geometry.blankPage(pages.count + 1, kind: .article)
                     page.articleTitle = article.title

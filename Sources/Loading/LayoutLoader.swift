@@ -48,7 +48,7 @@ struct LayoutReader {
     let engine: DiagnosticEngine
 
     static let keys = ["page", "columns", "fonts", "fallback", "styles", "figures", "text", "masters", "articles",
-                       "padding", "colophon"]
+                       "padding", "colophon", "opener", "contents"]
     static let styleKeys = ["font", "bold", "italic", "size", "leading", "align", "indent",
                             "space-before", "space-after", "color", "uppercase", "tracking", "based-on"]
 
@@ -112,6 +112,17 @@ struct LayoutReader {
             }
         }
         spec.colophon = bool(map, "colophon") ?? spec.colophon
+        if let opener = map.mapping("opener", what: "opener") {
+            opener.checkKeys(["kicker", "rule", "standfirst-width"])
+            spec.opener.kicker = bool(opener, "kicker") ?? spec.opener.kicker
+            spec.opener.rule = bool(opener, "rule") ?? spec.opener.rule
+            spec.opener.standfirstWidth = fraction(opener, "standfirst-width", in: 0.3...1) ?? spec.opener.standfirstWidth
+        }
+        if let contents = map.mapping("contents", what: "contents") {
+            contents.checkKeys(["title", "authors"])
+            spec.contentsTitle = contents.string("title") ?? spec.contentsTitle
+            spec.contentsAuthors = bool(contents, "authors") ?? spec.contentsAuthors
+        }
         if let figures = map.mapping("figures", what: "figures") {
             figures.checkKeys(["max-height", "wide-ratio"])
             if let node = figures.value("wide-ratio") {

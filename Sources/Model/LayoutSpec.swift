@@ -22,6 +22,10 @@ public struct LayoutSpec: Sendable {
     public var padding: Padding = .blank
     /// Whether the issue ends with a colophon page (editorial board, publisher, printer).
     public var colophon = true
+    public var opener = Opener()
+    /// The contents page's heading, and whether entries name the authors.
+    public var contentsTitle = "Mục lục"
+    public var contentsAuthors = true
     /// Images wider than this (width ÷ height) span all columns.
     public var figureWideRatio: Double = 1.7
     /// Families tried, in order, for a character the style's own family lacks.
@@ -90,6 +94,17 @@ public struct FontFamily: Sendable, Hashable {
     }
 
     public var files: [String] { [regular, bold, italic, boldItalic].compactMap { $0 } }
+}
+
+/// How an article opens: the section's name above the title, the standfirst's width, a rule
+/// under the byline. Title, subtitle, standfirst and byline span all columns.
+public struct Opener: Sendable, Hashable {
+    public var kicker = true
+    public var rule = true
+    /// The standfirst's measure, as a fraction of the type area's width.
+    public var standfirstWidth = 0.85
+
+    public init() {}
 }
 
 /// The furniture of left and right pages: a running head (a template such as
