@@ -33,10 +33,11 @@ let package = Package(
             "Bantin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Bantin"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -73,14 +73,7 @@ struct LayoutReader {
         }
         if let text = map.mapping("text", what: "text") {
             text.checkKeys(["breaking", "space-stretch", "space-shrink", "baseline-grid"])
-            if let name = text.string("breaking") {
-                if let mode = LineBreaking(rawValue: name) {
-                    spec.breaking = mode
-                } else {
-                    engine.emit(.error("layout-value", "unknown line breaking '\(name)'", at: text.range("breaking"),
-                                       hint: "use one of: " + LineBreaking.allCases.map(\.rawValue).joined(separator: ", ")))
-                }
-            }
+            spec.breaking = choice(text, "breaking", what: "line breaking") ?? spec.breaking
             spec.spaceStretch = fraction(text, "space-stretch", in: 0...2) ?? spec.spaceStretch
             spec.spaceShrink = fraction(text, "space-shrink", in: 0...0.9) ?? spec.spaceShrink
             spec.baselineGrid = length(text, "baseline-grid") ?? spec.baselineGrid
@@ -93,24 +86,9 @@ struct LayoutReader {
         }
         if let articles = map.mapping("articles", what: "articles") {
             articles.checkKeys(["start"])
-            if let start = articles.string("start") {
-                switch start {
-                case "new-page": spec.articlesRunOn = false
-                case "run-on": spec.articlesRunOn = true
-                default:
-                    engine.emit(.error("layout-value", "unknown article start '\(start)'", at: articles.range("start"),
-                                       hint: "use new-page (every article on a new page) or run-on (a short article's successor follows it)"))
-                }
-            }
+            if let start: ArticleStart = choice(articles, "start", what: "article start") { spec.articlesRunOn = start == .runOn }
         }
-        if let padding = map.string("padding") {
-            if let kind = Padding(rawValue: padding) {
-                spec.padding = kind
-            } else {
-                engine.emit(.error("layout-value", "unknown padding '\(padding)'", at: map.range("padding"),
-                                   hint: "use one of: " + Padding.allCases.map(\.rawValue).joined(separator: ", ")))
-            }
-        }
+        spec.padding = choice(map, "padding", what: "padding") ?? spec.padding
         spec.colophon = bool(map, "colophon") ?? spec.colophon
         if let opener = map.mapping("opener", what: "opener") {
             opener.checkKeys(["kicker", "rule", "standfirst-width"])
@@ -222,14 +200,7 @@ struct LayoutReader {
             }
             if ok { master.head = head }
         }
-        if let folio = m.string("folio") {
-            if let f = MasterPage.Folio(rawValue: folio) {
-                master.folio = f
-            } else {
-                engine.emit(.error("layout-value", "unknown folio position '\(folio)'", at: m.range("folio"),
-                                   hint: "use one of: " + MasterPage.Folio.allCases.map(\.rawValue).joined(separator: ", ")))
-            }
-        }
+        master.folio = choice(m, "folio", what: "folio position") ?? master.folio
     }
 
     private func read(_ s: MappingReader, over base: TextStyle, fonts: [String: FontFamily]) -> TextStyle {
@@ -252,14 +223,7 @@ struct LayoutReader {
         style.tracking = length(s, "tracking") ?? style.tracking
         style.spaceBefore = length(s, "space-before") ?? style.spaceBefore
         style.spaceAfter = length(s, "space-after") ?? style.spaceAfter
-        if let align = s.string("align") {
-            if let a = Alignment(rawValue: align) {
-                style.align = a
-            } else {
-                engine.emit(.error("layout-value", "unknown alignment '\(align)'", at: s.range("align"),
-                                   hint: "use one of: " + Alignment.allCases.map(\.rawValue).joined(separator: ", ")))
-            }
-        }
+        style.align = choice(s, "align", what: "alignment") ?? style.align
         if let color = s.string("color") {
             if let c = Color(hex: color) {
                 style.color = c
@@ -282,6 +246,16 @@ struct LayoutReader {
             return nil
         }
         return name
+    }
+
+    /// One of an enumeration's names (`justify`, `run-on`…), or an error listing them.
+    private func choice<T: RawRepresentable & CaseIterable>(_ map: MappingReader, _ key: String, what: String) -> T?
+    where T.RawValue == String {
+        guard let name = map.string(key) else { return nil }
+        if let value = T(rawValue: name) { return value }
+        engine.emit(.error("layout-value", "unknown \(what) '\(name)'", at: map.range(key),
+                           hint: String.suggestion(for: name, among: T.allCases.map(\.rawValue), what: "valid values")))
+        return nil
     }
 
     private func fraction(_ map: MappingReader, _ key: String, in bounds: ClosedRange<Double>) -> Double? {
@@ -335,4 +309,10 @@ struct LayoutReader {
                            hint: "use A4, A5, B5 or a size such as `210mm x 297mm`"))
         return nil
     }
+}
+
+/// `articles: { start: … }`: every article on a new page, or a short one's successor below it.
+enum ArticleStart: String, CaseIterable {
+    case newPage = "new-page"
+    case runOn = "run-on"
 }

@@ -2,6 +2,7 @@ import Bantin
 import Model
 import Foundation
 import Testing
+import TestSupport
 
 /// A golden of `bantin dump pages` for a small, fixed issue: every page's frames — text runs,
 /// images, rules and where the flow put each line. `BANTIN_UPDATE_GOLDENS=1 swift test` rewrites it.
@@ -22,21 +23,4 @@ import Testing
         #expect(dump.contains("Page 1 contents"))
         try expectGolden(dump + "\n", "pages.txt")
     }
-}
-
-/// Compares text with a golden file under Goldens/ (see the typesetting tests' twin).
-func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name)")
-    if ProcessInfo.processInfo.environment["BANTIN_UPDATE_GOLDENS"] == "1" {
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    let golden = try String(contentsOf: url, encoding: .utf8)
-    let a = golden.split(separator: "\n", omittingEmptySubsequences: false)
-    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for (n, (x, y)) in zip(a, b).enumerated() where x != y {
-        Issue.record("Goldens/\(name):\(n + 1): expected\n  \(x)\ngot\n  \(y)", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(a.count == b.count, "Goldens/\(name): \(a.count) lines expected, \(b.count) produced", sourceLocation: sourceLocation)
 }

@@ -2,6 +2,7 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 @testable import Typesetting
 
 /// Golden dumps of shaping and line breaking, covering the typesetting cases among the

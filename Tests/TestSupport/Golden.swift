@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// Compares text with a golden file under Goldens/; `BANTIN_UPDATE_GOLDENS=1 swift test`
-/// rewrites the file instead (then read the diff before committing it).
-func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name)")
+/// Compares text with a golden file in the `Goldens/` folder beside the calling test file;
+/// `BANTIN_UPDATE_GOLDENS=1 swift test` rewrites the file instead (read the diff before committing).
+public func expectGolden(_ text: String, _ name: String, file: String = #filePath,
+                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Goldens/\(name)")
     if ProcessInfo.processInfo.environment["BANTIN_UPDATE_GOLDENS"] == "1" {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return
