@@ -167,7 +167,7 @@ struct LayoutReader {
                 if let parent = reader.string("based-on") {
                     if chain.contains(parent) || parent == name {
                         engine.emit(.error("style-cycle", "style '\(name)' is based on itself" + (chain.count > 1 ? " (through \(chain.joined(separator: " → ")))" : ""),
-                                           at: reader.range("based-on"), hint: "base it on another style, such as body"))
+                                           at: reader.range("based-on"), hint: "base it on another style, such as \(name == "body" ? "first" : "body")"))
                     } else if known.contains(parent) {
                         base = resolve(parent, chain + [name])
                     } else {
