@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
 
         // Stages, in the direction of their imports.
@@ -26,7 +27,7 @@ let package = Package(
         .target(name: "Loading", dependencies: ["Model", "CCmark", "Yams"]),
         .target(name: "Typesetting", dependencies: ["Model", "CHarfBuzz"]),
         .target(name: "Layout", dependencies: ["Typesetting"]),
-        .target(name: "PDF", dependencies: ["Layout", "CCairo", "CTurboJPEG"]),
+        .target(name: "PDF", dependencies: ["Layout", "CCairo", "CQPDF", "CTurboJPEG"]),
         .target(name: "Web", dependencies: ["Model"]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Layout", "PDF", "Web"]),
         .executableTarget(name: "BantinCLI", dependencies: [

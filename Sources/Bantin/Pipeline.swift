@@ -32,6 +32,7 @@ public struct BuiltIssue: Sendable {
     public var issue: Issue
     public var pages: [Page]
     public var printPDF: URL
+    public var screenPDF: URL { printPDF.deletingLastPathComponent().appendingPathComponent("screen.pdf") }
     public var webPages: [String]
     public var paddedPages: Int
     /// Wall time of each step, in order: where the time goes.
@@ -113,20 +114,24 @@ public final class Pipeline {
             if result.paddedPages > 0 {
                 log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
             }
-            // The web edition needs no pages: it is written on the other core while cairo writes the PDF.
-            step(5, "Writing PDF and web edition", id)
+            // Print, screen and web are independent: written side by side on the cores there are.
+            step(5, "Writing PDFs and web edition", id)
             let issueOut = options.outDirectory.appendingPathComponent(id)
             try FileManager.default.createDirectory(at: issueOut, withIntermediateDirectories: true)
             let pdf = issueOut.appendingPathComponent("print.pdf")
+            let print = try printOptions(loaded.layout)
+            let outline = self.outline(loaded.issue)
             let edition = WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
-            let outputs = try Parallel.map([0, 1]) { task -> [String] in
-                if task == 0 {
-                    try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), to: pdf)
-                    return []
+            let outputs = try Parallel.map([0, 1, 2]) { task -> [String] in
+                switch task {
+                case 0: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .print(print), to: pdf)
+                case 1: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .screen(outline),
+                                              to: issueOut.appendingPathComponent("screen.pdf"))
+                default: return try edition.write(loaded.issue, to: webDirectory)
                 }
-                return try edition.write(loaded.issue, to: webDirectory)
+                return []
             }
-            let web = outputs[1]
+            let web = outputs[2]
             finishStep()
             return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: web,
                               paddedPages: result.paddedPages, timings: timings)
@@ -167,6 +172,24 @@ public final class Pipeline {
         let coverage = GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine)
         for article in loaded.issue.articles { coverage.check(article) }
         return Typesetter(fonts: fonts, layout: loaded.layout)
+    }
+
+    /// The print PDF's options from the layout: crop marks, and PDF/X-4 with the layout's profiles.
+    func printOptions(_ layout: LayoutSpec) throws -> PrintOptions {
+        guard layout.pdfx else { return PrintOptions(cropMarks: layout.cropMarks, pdfx: nil) }
+        let output = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.outputProfile))
+        let rgb = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.rgbProfile))
+        return PrintOptions(cropMarks: layout.cropMarks,
+                            pdfx: PDFXProfile(output: output, condition: layout.outputCondition, rgb: rgb))
+    }
+
+    /// Bookmarks of the screen PDF: each section, opening at its first article, with its articles.
+    func outline(_ issue: Issue) -> PDFOutline {
+        PDFOutline(entries: issue.sections.compactMap { section in
+            guard let first = section.articles.first else { return nil }
+            return .init(title: section.title, anchor: first.slug,
+                         children: section.articles.map { .init(title: $0.title, anchor: $0.slug) })
+        })
     }
 
     func metadata(_ issue: Issue) -> PDFMetadata {

@@ -30,9 +30,15 @@ struct ContentsPage {
             y = y + .mm(2)
             for article in section.articles {
                 let top = y
-                y = try typesetter.draw(article.title, style: entry, width: frame.width - numberWidth - .mm(4), x: frame.x, y: y, on: &page)
+                // The entry links to the article's opening (live in the screen PDF).
+                let link = "#" + article.slug
+                let title = try typesetter.set([.link(url: link, [.text(article.title)])], style: entry,
+                                               width: frame.width - numberWidth - .mm(4), indentFirstLine: false)
+                y = ColumnFlow.draw(title, x: frame.x, y: y, into: &page)
                 let pageNumber = starts[article.slug].map(String.init) ?? "?"
-                _ = try typesetter.draw(pageNumber, style: folio, width: numberWidth, x: frame.maxX - numberWidth, y: top, on: &page)
+                let number = try typesetter.set([.link(url: link, [.text(pageNumber)])], style: folio, width: numberWidth,
+                                                indentFirstLine: false)
+                _ = ColumnFlow.draw(number, x: frame.maxX - numberWidth, y: top, into: &page)
                 if layout.contentsAuthors, !article.authors.isEmpty {
                     y = try typesetter.draw(article.authors.joined(separator: ", "), style: layout.style("byline"),
                                         width: frame.width, x: frame.x, y: y, on: &page)

@@ -30,6 +30,8 @@ public struct Page: Sendable {
     /// What the column flow put where: for the page dump and the tests of widows, orphans
     /// and headings.
     public var marks: [FlowMark] = []
+    /// Named places (an article's opening), for links and bookmarks in the screen PDF.
+    public var anchors: [Anchor] = []
 
     public init(number: Int, kind: Kind, mediaSize: Size, trimBox: Rect, bleed: Pt, items: [PageItem] = [],
                 articleTitle: String? = nil, sectionTitle: String? = nil, opensArticle: Bool = false) {
@@ -46,6 +48,16 @@ public struct Page: Sendable {
 
     /// Right-hand pages have odd numbers.
     public var isRecto: Bool { number % 2 == 1 }
+}
+
+public struct Anchor: Sendable, Hashable {
+    public var name: String
+    public var at: Point
+
+    public init(name: String, at: Point) {
+        self.name = name
+        self.at = at
+    }
 }
 
 /// One line, heading line or figure as the column flow placed it.

@@ -71,6 +71,7 @@ public struct Paginator {
                     y = geometry.frame(page: page.number).y
                 }
                 starts.append((article.slug, page.number))
+                page.anchors.append(Anchor(name: article.slug, at: Point(x: geometry.frame(page: page.number).x, y: y)))
                 y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
                     .draw(on: &page, frame: geometry.frame(page: page.number), from: y)
                 let body = bodies.next() ?? []

@@ -37,6 +37,13 @@ public struct LayoutLoader {
         if let map = MappingReader(yaml.root, in: yaml, what: "the layout", engine: engine) {
             LayoutReader(map: map, workspace: workspace, engine: engine).apply(to: &spec)
         }
+        if spec.pdfx {
+            for profile in [spec.outputProfile, spec.rgbProfile] where !workspace.fileExists(workspace.layoutsDirectory.appendingPathComponent(profile)) {
+                engine.emit(.error("missing-profile", "PDF/X-4 needs the ICC profile 'layouts/\(profile)', which is missing",
+                                   at: .file(file.path),
+                                   hint: "restore layouts/icc/ from the project, name another profile under `print:`, or set `print: { pdfx: none }`"))
+            }
+        }
         return engine.errorCount == errorsBefore && !yaml.failed ? spec : nil
     }
 }
@@ -48,7 +55,7 @@ struct LayoutReader {
     let engine: DiagnosticEngine
 
     static let keys = ["page", "columns", "fonts", "fallback", "styles", "figures", "text", "masters", "articles",
-                       "padding", "colophon", "opener", "contents"]
+                       "padding", "colophon", "opener", "contents", "print"]
     static let styleKeys = ["font", "bold", "italic", "size", "leading", "align", "indent",
                             "space-before", "space-after", "color", "uppercase", "tracking", "based-on"]
 
@@ -90,6 +97,37 @@ struct LayoutReader {
         }
         spec.padding = choice(map, "padding", what: "padding") ?? spec.padding
         spec.colophon = bool(map, "colophon") ?? spec.colophon
+        if let print = map.mapping("print", what: "print") {
+            print.checkKeys(["pdfx", "marks", "output-profile", "output-condition", "rgb-profile"])
+            if let pdfx = print.string("pdfx") {
+                switch pdfx {
+                case "x4": spec.pdfx = true
+                case "none": spec.pdfx = false
+                default:
+                    engine.emit(.error("layout-value", "unknown PDF/X level '\(pdfx)'", at: print.range("pdfx"),
+                                       hint: "use x4 (PDF/X-4, what printing shops expect) or none"))
+                }
+            }
+            if let marks = print.string("marks") {
+                switch marks {
+                case "crop": spec.cropMarks = true
+                case "none": spec.cropMarks = false
+                default:
+                    engine.emit(.error("layout-value", "unknown marks '\(marks)'", at: print.range("marks"), hint: "use crop or none"))
+                }
+            }
+            for (key, path) in [("output-profile", \LayoutSpec.outputProfile), ("rgb-profile", \LayoutSpec.rgbProfile)] {
+                guard let file = print.string(key) else { continue }
+                let url = workspace.layoutsDirectory.appendingPathComponent(file)
+                if file.hasPrefix("/") || file.contains("..") || !workspace.fileExists(url) {
+                    engine.emit(.error("missing-profile", "no ICC profile '\(file)' under layouts/", at: print.range(key),
+                                       hint: "put the printing shop's profile in layouts/icc/ and name it here, e.g. icc/shop.icc"))
+                } else {
+                    spec[keyPath: path] = file
+                }
+            }
+            spec.outputCondition = print.string("output-condition") ?? spec.outputCondition
+        }
         if let opener = map.mapping("opener", what: "opener") {
             opener.checkKeys(["kicker", "rule", "standfirst-width"])
             spec.opener.kicker = bool(opener, "kicker") ?? spec.opener.kicker

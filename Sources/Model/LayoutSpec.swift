@@ -23,6 +23,14 @@ public struct LayoutSpec: Sendable {
     /// Whether the issue ends with a colophon page (editorial board, publisher, printer).
     public var colophon = true
     public var opener = Opener()
+    /// The print PDF: PDF/X-4 (the default) or plain, crop marks or none.
+    public var pdfx = true
+    public var cropMarks = false
+    /// The printing condition's ICC profile (a file under `layouts/`) and its name; the shop's own wins.
+    public var outputProfile = "icc/FOGRA39L_coated.icc"
+    public var outputCondition = "FOGRA39"
+    /// The RGB the pages are drawn in, declared device-independent in PDF/X-4.
+    public var rgbProfile = "icc/sRGB.icc"
     /// The contents page's heading, and whether entries name the authors.
     public var contentsTitle = "Mục lục"
     public var contentsAuthors = true

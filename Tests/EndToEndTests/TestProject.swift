@@ -22,7 +22,9 @@ struct TestProject {
         }
         let layouts = root.appendingPathComponent("layouts")
         try fm.createDirectory(at: layouts, withIntermediateDirectories: true)
-        try fm.createSymbolicLink(at: layouts.appendingPathComponent("web"), withDestinationURL: projectRoot.appendingPathComponent("layouts/web"))
+        for folder in ["web", "icc"] {
+            try fm.createSymbolicLink(at: layouts.appendingPathComponent(folder), withDestinationURL: projectRoot.appendingPathComponent("layouts/\(folder)"))
+        }
         let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)
         try (layout ?? base).write(to: layouts.appendingPathComponent("a4-two-column.yaml"), atomically: true, encoding: .utf8)
         try write("issues/publication.yaml", "title: Bản tin thử\npublisher: Liên hiệp Hội thử\n")

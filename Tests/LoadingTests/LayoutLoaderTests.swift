@@ -4,10 +4,14 @@ import Model
 import Testing
 
 @Suite struct LayoutLoaderTests {
-    func load(_ yaml: String) throws -> (LayoutSpec?, DiagnosticEngine) {
+    func load(_ yaml: String, profiles: Bool = true) throws -> (LayoutSpec?, DiagnosticEngine) {
         let f = try Fixture()
         try FileManager.default.removeItem(at: f.url("layouts"))
         try f.write("layouts/test.yaml", yaml)
+        if profiles {
+            let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            try FileManager.default.createSymbolicLink(at: f.url("layouts/icc"), withDestinationURL: project.appendingPathComponent("layouts/icc"))
+        }
         let fonts = f.url("fonts")
         try FileManager.default.removeItem(at: fonts)
         try f.write("fonts/NotoSerif-Regular.ttf", Data([0]))
@@ -47,5 +51,13 @@ import Testing
         #expect(engine.diagnostics.isEmpty)
         #expect(spec?.columns == 3)
         #expect(spec?.styles["body"] == LayoutSpec.defaults.styles["body"])
+    }
+
+    @Test func pdfxWithoutItsProfilesIsAnErrorUnlessSwitchedOff() throws {
+        let (spec, engine) = try load("columns: { count: 2 }\n", profiles: false)
+        #expect(spec == nil)
+        #expect(engine.diagnostics.map(\.id) == ["missing-profile", "missing-profile"])
+        let (plain, quiet) = try load("print: { pdfx: none, marks: crop }\n", profiles: false)
+        #expect(quiet.diagnostics.isEmpty && plain?.pdfx == false && plain?.cropMarks == true)
     }
 }
