@@ -4,8 +4,9 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev poppler-utils
-# Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`).
-TEST_PACKAGES = fonts-sil-charis
+# Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
+# the qpdf command reads the finished PDFs back.
+TEST_PACKAGES = fonts-sil-charis qpdf
 
 .PHONY: all deps build run test bench install clean
 

@@ -1,6 +1,7 @@
 import Foundation
 import Layout
 import Loading
+import PDF
 
 extension Pipeline {
     public enum DumpStage: String, CaseIterable, Sendable {
@@ -32,7 +33,11 @@ extension Pipeline {
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: typesetter)
         do {
             let composition = try paginator.compose()
-            let pages = try paginator.paginate(composition).pages.count
+            let result = try paginator.paginate(composition)
+            engine.emit(contentsOf: result.problems)
+            let pages = result.pages.count
+            let report = Preflight().check(result.pages, pdf: nil, pdfx: loaded.layout.pdfx)
+            emit(report, id: loaded.issue.id)
             let quality = composition.quality
             var out: [String] = []
             for (article, q) in zip(loaded.issue.articles, quality) {
@@ -48,6 +53,7 @@ extension Pipeline {
             let share = lines > 0 ? Double(loose) * 100 / Double(lines) : 0
             out.append("\(loaded.issue.id): \(loaded.issue.articles.count) articles, \(pages) pages, \(lines) lines, "
                 + "\(overfull) overfull, \(loose) loose (\(String(format2: share)) %, adjustment ratio above 1)")
+            out.append("preflight: \(report.verdict) (\(report.errors) error(s), \(report.warnings) warning(s))")
             return out.joined(separator: "\n")
         } catch {
             engine.emit(.error("build", "\(error)", at: nil))

@@ -19,11 +19,14 @@ public struct BuildOptions: Sendable {
     public var root: URL
     public var outDirectory: URL
     public var layoutOverride: String?
+    /// Also write `booklet.pdf`, the 2-up saddle-stitch imposition.
+    public var booklet: Bool
 
-    public init(root: URL, outDirectory: URL, layoutOverride: String? = nil) {
+    public init(root: URL, outDirectory: URL, layoutOverride: String? = nil, booklet: Bool = false) {
         self.root = root
         self.outDirectory = outDirectory
         self.layoutOverride = layoutOverride
+        self.booklet = booklet
     }
 }
 
@@ -122,8 +125,10 @@ public final class Pipeline {
             let print = try printOptions(loaded.layout)
             let outline = self.outline(loaded.issue)
             let edition = WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
-            let outputs = try Parallel.map([0, 1, 2]) { task -> [String] in
+            let outputs = try Parallel.map(options.booklet ? [0, 1, 2, 3] : [0, 1, 2]) { task -> [String] in
                 switch task {
+                case 3: try BookletWriter().write(result.pages, metadata: metadata(loaded.issue),
+                                                  to: issueOut.appendingPathComponent("booklet.pdf"))
                 case 0: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .print(print), to: pdf)
                 case 1: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .screen(outline),
                                               to: issueOut.appendingPathComponent("screen.pdf"))
@@ -132,6 +137,11 @@ public final class Pipeline {
                 return []
             }
             let web = outputs[2]
+            let report = Preflight().check(result.pages, pdf: pdf, pdfx: loaded.layout.pdfx)
+            try writeAtomically(try report.json(), to: issueOut.appendingPathComponent("preflight.json"))
+            try writeAtomically(Data(report.html(title: metadata(loaded.issue).title).utf8),
+                                to: issueOut.appendingPathComponent("preflight.html"))
+            emit(report, id: id)
             finishStep()
             return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: web,
                               paddedPages: result.paddedPages, timings: timings)
@@ -181,6 +191,18 @@ public final class Pipeline {
         let rgb = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.rgbProfile))
         return PrintOptions(cropMarks: layout.cropMarks,
                             pdfx: PDFXProfile(output: output, condition: layout.outputCondition, rgb: rgb))
+    }
+
+    /// The preflight's findings as diagnostics of the run: an error fails it (exit status 1).
+    func emit(_ report: PreflightReport, id: String) {
+        for f in report.findings {
+            let severity: Severity = f.severity == .error ? .error : .warning
+            engine.emit(Diagnostic(severity, id: "preflight-" + f.check, "preflight (\(id)): " + f.message, at: nil, hint: f.hint))
+        }
+    }
+
+    func writeAtomically(_ data: Data, to url: URL) throws {
+        try data.write(to: url, options: .atomic)
     }
 
     /// Bookmarks of the screen PDF: each section, opening at its first article, with its articles.

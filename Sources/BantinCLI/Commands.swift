@@ -23,9 +23,9 @@ struct CommonOptions: ParsableArguments {
         URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
     }
 
-    func pipeline(out: String = "out") -> Pipeline {
+    func pipeline(out: String = "out", booklet: Bool = false) -> Pipeline {
         let outURL = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout),
+        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout, booklet: booklet),
                         log: { line in
                             print(line)
                             fflush(stdout)
@@ -67,10 +67,13 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print how long each step took.")
     var timings = false
 
+    @Flag(name: .long, help: "Also write booklet.pdf: pages imposed 2-up for saddle stitching (A4 on A3, A5 on A4).")
+    var booklet = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let pipeline = common.pipeline(out: out)
+        let pipeline = common.pipeline(out: out, booklet: booklet)
         for issue in pipeline.build(try folders(issues, pipeline)) {
             print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")
             if timings {

@@ -15,7 +15,7 @@ struct BackMatter {
         var page = geometry.blankPage(number, kind: .blank)
         let frame = geometry.frame(page: number)
         switch layout.padding == .advert && n > 0 ? .notes : layout.padding {
-        case .blank:
+        case .blank, .none:
             var style = layout.style("running-head")
             style.align = .center
             _ = try typesetter.draw("Trang này cố ý để trống", style: style, width: frame.width, x: frame.x,

@@ -95,7 +95,7 @@ public struct Paginator {
         let back = BackMatter(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
         let colophon = layout.colophon ? 1 : 0
         var padded = 0
-        while (pages.count + colophon) % 4 != 0 {
+        while layout.padding != .none, (pages.count + colophon) % 4 != 0 {
             pages.append(try back.padding(pages.count + 1, nth: padded))
             padded += 1
         }

@@ -141,6 +141,8 @@ public struct MasterPage: Sendable, Hashable {
 }
 
 public enum Padding: String, Sendable, CaseIterable {
+    /// No padding: the page count is what the content makes (the preflight will complain).
+    case none
     /// "Trang này cố ý để trống".
     case blank
     /// A ruled page headed "Ghi chú".

@@ -65,7 +65,7 @@ final class Resources {
             try attach(Data(ref.issuePath.utf8), CAIRO_MIME_TYPE_UNIQUE_ID, to: s)
         case .png:
             guard let s = cairo_image_surface_create_from_png(ref.file) else { throw PDFError.image(ref.issuePath, "out of memory") }
-            surface = s
+            surface = rasterize ? s : Resources.flatten(s)
         }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
@@ -74,6 +74,22 @@ final class Resources {
         }
         images[ref.file] = surface
         return surface
+    }
+
+    /// A PNG with an alpha channel, flattened onto white paper: in a PDF it would become a soft
+    /// mask (transparency) that the printing shop must then flatten itself.
+    static func flatten(_ png: OpaquePointer) -> OpaquePointer {
+        guard cairo_surface_status(png) == CAIRO_STATUS_SUCCESS, cairo_image_surface_get_format(png) == CAIRO_FORMAT_ARGB32,
+              let flat = cairo_image_surface_create(CAIRO_FORMAT_RGB24, cairo_image_surface_get_width(png),
+                                                    cairo_image_surface_get_height(png)),
+              let cr = cairo_create(flat) else { return png }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_set_source_surface(cr, png, 0, 0)
+        cairo_paint(cr)
+        cairo_destroy(cr)
+        cairo_surface_destroy(png)
+        return flat
     }
 
     /// Gives cairo its own malloc'd copy of `data`, freed by cairo when the surface goes.

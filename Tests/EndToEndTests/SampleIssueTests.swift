@@ -7,7 +7,7 @@ import Testing
 let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
     let out = try! temporaryFolder("sample")
     let engine = DiagnosticEngine()
-    let pipeline = Pipeline(options: BuildOptions(root: projectRoot, outDirectory: out), engine: engine)
+    let pipeline = Pipeline(options: BuildOptions(root: projectRoot, outDirectory: out, booklet: true), engine: engine)
     let built = pipeline.build([projectRoot.appendingPathComponent("issues/2025-q1")])
     precondition(built.count == 1, ConsoleRenderer().render(engine))
     return (built[0], out, engine)
@@ -16,6 +16,9 @@ let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
 @Suite(.serialized) struct SampleIssueTests {
     @Test func buildsWithoutErrorsIntoEveryOutput() throws {
         #expect(!sample.engine.hasErrors, "\(ConsoleRenderer().render(sample.engine))")
+        for file in ["print.pdf", "screen.pdf", "booklet.pdf", "preflight.json", "preflight.html"] {
+            #expect(FileManager.default.fileExists(atPath: sample.out.appendingPathComponent("2025-q1/\(file)").path), "\(file)")
+        }
         let issue = sample.built.issue
         #expect(FileManager.default.fileExists(atPath: sample.out.appendingPathComponent("2025-q1/print.pdf").path))
         #expect(FileManager.default.fileExists(atPath: sample.out.appendingPathComponent("web/index.html").path))

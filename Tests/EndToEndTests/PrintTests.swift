@@ -1,0 +1,125 @@
+import Bantin
+import Foundation
+import Model
+import PDF
+import Testing
+
+/// The printing shop's checks (issue 5), read back from the files with qpdf and poppler.
+@Suite(.serialized) struct PrintTests {
+    var out: URL { sample.out.appendingPathComponent("2025-q1") }
+
+    /// Acceptance 1: `qpdf --check` is clean for all three PDFs.
+    @Test(arguments: ["print.pdf", "screen.pdf", "booklet.pdf"])
+    func qpdfCheckIsClean(_ file: String) throws {
+        let result = try run("qpdf", ["--check", out.appendingPathComponent(file).path])
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(result.out.contains("No syntax or stream encoding errors found"))
+        #expect(!result.out.contains("WARNING") && result.err.isEmpty, "\(result.err)")
+    }
+
+    /// Acceptance 2: every print page has a TrimBox inset by the bleed inside its BleedBox;
+    /// every screen page is trim size.
+    @Test func boxesOnEveryPage() throws {
+        let pages = sample.built.pages.count
+        let print = try run("pdfinfo", ["-box", "-f", "1", "-l", String(pages), out.appendingPathComponent("print.pdf").path]).out
+        func boxes(_ kind: String) -> [[Double]] {
+            print.split(separator: "\n").filter { $0.contains("\(kind):") }.map { line in
+                line.split(separator: ":").last!.split(separator: " ").compactMap { Double($0) }
+            }
+        }
+        let trims = boxes("TrimBox"), bleeds = boxes("BleedBox"), media = boxes("MediaBox")
+        #expect(trims.count == pages && bleeds.count == pages && media.count == pages)
+        let bleed: Double = 3.0 * 72.0 / 25.4
+        for (n, (t, b)) in zip(trims, bleeds).enumerated() {
+            for i in 0..<2 { #expect(abs(t[i] - b[i] - bleed) < 0.01, "page \(n + 1): \(t) in \(b)") }
+            for i in 2..<4 { #expect(abs(b[i] - t[i] - bleed) < 0.01, "page \(n + 1): \(t) in \(b)") }
+            #expect(abs(t[2] - t[0] - 595.276) < 0.01 && abs(t[3] - t[1] - 841.89) < 0.01, "A4 trim: \(t)")
+            #expect(b[0] >= media[n][0] && b[2] <= media[n][2] + 0.01)
+        }
+        let screen = try run("pdfinfo", ["-f", "1", "-l", String(pages), out.appendingPathComponent("screen.pdf").path]).out
+        let sizes = screen.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains("size:") }
+        #expect(sizes.count == pages)
+        #expect(sizes.allSatisfy { $0.contains("595.276 x 841.89 pts (A4)") }, "\(sizes.prefix(2))")
+    }
+
+    /// Acceptance 3: one /GTS_PDFX output intent with an embedded profile, XMP naming PDF/X-4,
+    /// a trailer /ID, PDF version ≤ 1.6 — read from the file with `qpdf --json` and `--show-object`.
+    @Test func printPDFIsPDFX4() throws {
+        let file = out.appendingPathComponent("print.pdf")
+        let json = try run("qpdf", ["--json=2", "--json-key=qpdf", "--json-stream-data=none", file.path]).out
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let objects = try #require((root["qpdf"] as? [Any])?.last as? [String: Any])
+        func value(_ ref: Any?) -> Any? {
+            guard let ref = ref as? String, ref.hasSuffix(" R") else { return ref }
+            let object = objects["obj:" + ref] as? [String: Any]
+            return object?["value"] ?? (object?["stream"] as? [String: Any])?["dict"]
+        }
+        let trailer = try #require((objects["trailer"] as? [String: Any])?["value"] as? [String: Any])
+        let ids = try #require(trailer["/ID"] as? [Any])
+        #expect(ids.count == 2)
+        let catalog = try #require(value(trailer["/Root"]) as? [String: Any])
+        let intents = try #require(catalog["/OutputIntents"] as? [Any])
+        #expect(intents.count == 1)
+        let intent = try #require(value(intents[0]) as? [String: Any])
+        #expect(intent["/S"] as? String == "/GTS_PDFX")
+        let profile = try #require(value(intent["/DestOutputProfile"]) as? [String: Any])
+        #expect(profile["/N"] as? Int == 4)
+        #expect(profile["/Length"] != nil)
+        let metadata = try #require(value(catalog["/Metadata"]) as? [String: Any])
+        #expect(metadata["/Subtype"] as? String == "/XML")
+        let xmp = try run("qpdf", ["--show-object=" + ((catalog["/Metadata"] as? String)?.split(separator: " ").first.map(String.init) ?? "0"),
+                                   "--filtered-stream-data", file.path]).out
+        #expect(xmp.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"), "\(xmp.prefix(300))")
+        let header = try FileHandle(forReadingFrom: file).read(upToCount: 8).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(["%PDF-1.6", "%PDF-1.5", "%PDF-1.4"].contains(header), "\(header)")
+        let info = try #require(value(trailer["/Info"]) as? [String: Any])
+        #expect(info["/Trapped"] as? String == "/False")
+        let created = info["/CreationDate"] as? String ?? "-"
+        #expect(created.hasPrefix("u:D:20250331"), "\(created)")
+    }
+
+    /// Black text prints on the black plate only: page content sets greys with `g`, not `rg`.
+    @Test func blackTextIsDeviceGray() throws {
+        let page = try run("qpdf", ["--show-pages", out.appendingPathComponent("print.pdf").path]).out
+        // "page 3: 12 0 R" then "  content:" and "    14 0 R": the third page's content stream.
+        let lines = page.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("page 3:") })
+        let stream = try #require(lines[start...].first { $0.hasPrefix("    ") && $0.hasSuffix(" R") })
+        let number = String(stream.trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+        let content = try run("qpdf", ["--show-object=\(number)", "--filtered-stream-data", out.appendingPathComponent("print.pdf").path]).out
+        #expect(content.contains(" BT") && content.contains("Tf"), "not a text page's content")
+        #expect(content.contains("0 g "), "no DeviceGray black")
+        #expect(!content.contains("0 0 0 rg") && !content.contains("0 0 0 RG"))
+    }
+
+    /// Acceptance 4: the sample's JPEGs go in unchanged.
+    @Test func jpegsArePassedThrough() throws {
+        let list = try run("pdfimages", ["-list", out.appendingPathComponent("print.pdf").path]).out
+        let rows = list.split(separator: "\n").dropFirst(2)
+        let jpegs = rows.filter { $0.split(separator: " ")[8] == "jpeg" }
+        #expect(jpegs.count >= 4, "\(list)")  // the cover and three photos
+    }
+
+    /// Acceptance 6: the page order of PRINT.md for 8, 12 and 16 pages.
+    @Test func bookletOrder() {
+        func order(_ n: Int) -> [[Int]] { BookletOrder.sides(pages: n).map { [$0.left, $0.right] } }
+        #expect(order(8) == [[8, 1], [2, 7], [6, 3], [4, 5]])
+        #expect(order(12) == [[12, 1], [2, 11], [10, 3], [4, 9], [8, 5], [6, 7]])
+        #expect(order(16) == [[16, 1], [2, 15], [14, 3], [4, 13], [12, 5], [6, 11], [10, 7], [8, 9]])
+        for n in [8, 12, 16] {
+            #expect(Set(order(n).flatMap { $0 }) == Set(1...n))
+        }
+    }
+
+    /// The booklet's first side carries the last page and the first, read back from the PDF.
+    @Test func bookletSheetsHoldTheRightPages() throws {
+        let booklet = out.appendingPathComponent("booklet.pdf")
+        let pages = sample.built.pages.count
+        let info = try run("pdfinfo", [booklet.path]).out
+        #expect(info.contains("Pages:           \(pages / 2)"))
+        let firstSide = try pdfWords(booklet, first: 1, last: 1).joined(separator: " ")
+        #expect(firstSide.contains("Ban Biên tập") && firstSide.contains(sample.built.issue.publication.title))
+        let secondSide = try pdfWords(booklet, first: 2, last: 2).joined(separator: " ")
+        #expect(secondSide.contains("Mục lục"))
+    }
+}
