@@ -125,18 +125,25 @@ public final class Pipeline {
             let print = try printOptions(loaded.layout)
             let outline = self.outline(loaded.issue)
             let edition = WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
-            let outputs = try Parallel.map(options.booklet ? [0, 1, 2, 3] : [0, 1, 2]) { task -> [String] in
-                switch task {
-                case 3: try BookletWriter().write(result.pages, metadata: metadata(loaded.issue),
-                                                  to: issueOut.appendingPathComponent("booklet.pdf"))
+            let tasks = options.booklet ? ["print PDF", "screen PDF", "web edition", "booklet"] : ["print PDF", "screen PDF", "web edition"]
+            let outputs = try Parallel.map(Array(tasks.enumerated())) { task -> (files: [String], seconds: Double) in
+                let started = DispatchTime.now()
+                var files: [String] = []
+                switch task.offset {
                 case 0: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .print(print), to: pdf)
                 case 1: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .screen(outline),
                                               to: issueOut.appendingPathComponent("screen.pdf"))
-                default: return try edition.write(loaded.issue, to: webDirectory)
+                case 2: files = try edition.write(loaded.issue, to: webDirectory)
+                default: try BookletWriter().write(result.pages, metadata: metadata(loaded.issue),
+                                                   to: issueOut.appendingPathComponent("booklet.pdf"))
                 }
-                return []
+                return (files, Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
             }
-            let web = outputs[2]
+            let web = outputs[2].files
+            finishStep()
+            // Each output's own time (they overlap: two cores, three or four outputs).
+            for (name, output) in zip(tasks, outputs) { timings.append(("  " + name, output.seconds)) }
+            stepStarted = (name: "Preflight", at: DispatchTime.now())
             let report = Preflight().check(result.pages, pdf: pdf, pdfx: loaded.layout.pdfx)
             try writeAtomically(try report.json(), to: issueOut.appendingPathComponent("preflight.json"))
             try writeAtomically(Data(report.html(title: metadata(loaded.issue).title).utf8),

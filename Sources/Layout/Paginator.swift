@@ -45,8 +45,10 @@ public struct Paginator {
         if issue.cover != nil {
             pages.append(try CoverPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).page())
         }
+        let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
         let contentsNumber = pages.count + 1
-        pages.append(geometry.blankPage(contentsNumber, kind: .contents))
+        let contentsPages = try contents.pageCount()
+        for n in 0..<contentsPages { pages.append(geometry.blankPage(contentsNumber + n, kind: .contents)) }
 
         var starts: [(String, Int)] = []
         var problems: [Diagnostic] = []
@@ -88,8 +90,8 @@ public struct Paginator {
                 runOnFrom = layout.articlesRunOn && frame.maxY - flow.lowest >= frame.height * 0.3 ? flow.lowest : nil
             }
         }
-        let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
-        pages[contentsNumber - 1] = try contents.page(number: contentsNumber, starts: Dictionary(starts) { a, _ in a })
+        let set = try contents.pages(from: contentsNumber, starts: Dictionary(starts) { a, _ in a })
+        pages.replaceSubrange((contentsNumber - 1)..<(contentsNumber - 1 + contentsPages), with: set)
 
         // Pad to a multiple of four (saddle stitch), keeping the colophon on the last page.
         let back = BackMatter(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
