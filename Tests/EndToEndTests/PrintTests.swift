@@ -123,3 +123,44 @@ import Testing
         #expect(secondSide.contains("Mục lục"))
     }
 }
+
+@Suite struct ScreenAndMarksTests {
+    /// screen.pdf: a bookmark per section and article, contents entries and web links live, page labels.
+    @Test func screenPDFHasBookmarksLinksAndLabels() throws {
+        let file = sample.out.appendingPathComponent("2025-q1/screen.pdf")
+        let json = try run("qpdf", ["--json=2", "--json-key=outlines", "--json-key=pagelabels", "--json-key=pages", file.path]).out
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let outlines = try #require(root["outlines"] as? [[String: Any]])
+        let issue = sample.built.issue
+        #expect(outlines.map { $0["title"] as? String } == issue.sections.map(\.title))
+        #expect(outlines.flatMap { ($0["kids"] as? [[String: Any]]) ?? [] }.count == issue.articles.count)
+        let labels = try #require(root["pagelabels"] as? [[String: Any]])
+        #expect(!labels.isEmpty)
+        let pages = try #require(root["pages"] as? [[String: Any]])
+        #expect(pages.first?["label"] != nil || !labels.isEmpty)
+        // The contents page's annotations: a link on every entry's title and page number.
+        let contents = sample.built.pages.first { $0.kind == .contents }!.number
+        let object = try #require((pages[contents - 1]["object"] as? String)?.split(separator: " ").first)
+        let page = try run("qpdf", ["--show-object=\(object)", file.path]).out
+        let annots = page.components(separatedBy: "/Annots [").dropFirst().first?.components(separatedBy: "]").first ?? ""
+        #expect(annots.components(separatedBy: " R").count - 1 >= 2 * issue.articles.count, "\(page.prefix(200))")
+    }
+
+    /// `print: { marks: crop }`: the media grows, and the marks lie outside the BleedBox.
+    @Test func cropMarksEnlargeTheMediaBeyondTheBleed() throws {
+        let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)
+        let project = try TestProject(layout: base.replacingOccurrences(of: "marks: none ", with: "marks: crop "))
+        try project.issue([("a.md", "---\ntitle: Dấu cắt\n---\n\nNội dung.\n")])
+        let (pdf, diagnostics) = project.build()
+        let file = try #require(pdf, "\(diagnostics)")
+        let boxes = try run("pdfinfo", ["-box", "-f", "1", "-l", "1", file.path]).out
+        func box(_ name: String) -> [Double] {
+            boxes.split(separator: "\n").first { $0.contains(name + ":") }!.split(separator: ":").last!
+                .split(separator: " ").compactMap { Double($0) }
+        }
+        let media = box("MediaBox"), bleed = box("BleedBox"), trim = box("TrimBox")
+        #expect(media[2] - bleed[2] > 20 && bleed[0] - media[0] > 20, "room for marks: \(media) vs \(bleed)")
+        #expect(abs(trim[0] - bleed[0] - 8.504) < 0.01)
+        #expect(try run("qpdf", ["--check", file.path]).status == 0)
+    }
+}
