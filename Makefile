@@ -8,7 +8,7 @@ PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-de
 # the qpdf command reads the finished PDFs back.
 TEST_PACKAGES = fonts-sil-charis qpdf
 
-.PHONY: all deps build run test bench install clean
+.PHONY: all deps build run test bench webcheck install clean
 
 all: build
 
@@ -37,6 +37,12 @@ test: deps
 bench: EXTRA_PACKAGES = time python3
 bench: build
 	Tests/Bench/bench.sh
+
+# Headless Chromium (installed when missing) loads every web page at 390 and 1280 px wide and
+# fails if one scrolls horizontally; screenshots go to out/webcheck/. Not part of `make test`.
+webcheck: EXTRA_PACKAGES = chromium python3
+webcheck: run
+	Tests/WebCheck/webcheck.py out/web out/webcheck
 
 install: build
 	install -D -m 755 .build/release/bantin $(DESTDIR)$(PREFIX)/bin/bantin

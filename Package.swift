@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C bridges: module maps + shims, found through pkg-config.
@@ -27,8 +28,9 @@ let package = Package(
         .target(name: "Loading", dependencies: ["Model", "CCmark", "Yams"]),
         .target(name: "Typesetting", dependencies: ["Model", "CHarfBuzz"]),
         .target(name: "Layout", dependencies: ["Typesetting"]),
-        .target(name: "PDF", dependencies: ["Layout", "CCairo", "CQPDF", "CTurboJPEG"]),
-        .target(name: "Web", dependencies: ["Model"]),
+        .target(name: "Imaging", dependencies: ["CCairo", "CTurboJPEG"]),
+        .target(name: "PDF", dependencies: ["Layout", "Imaging", "CCairo", "CQPDF"]),
+        .target(name: "Web", dependencies: ["Model", "Imaging", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Layout", "PDF", "Web"]),
         .executableTarget(name: "BantinCLI", dependencies: [
             "Bantin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -38,7 +40,7 @@ let package = Package(
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "Web", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

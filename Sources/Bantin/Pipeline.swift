@@ -4,8 +4,8 @@
 ///     [2/5] Checking 2025-q1           fonts open, coverage of every character (Typesetting)
 ///     [3/5] Typesetting 2025-q1        paragraphs set into lines            (Layout.compose)
 ///     [4/5] Paginating 2025-q1         lines and figures into pages         (Layout.paginate)
-///     [5/5] Writing PDF and web edition 2025-q1                             (PDF, Web, side by side)
-///           out/<id>/print.pdf, out/web/<id>/…
+///     [5/5] Writing PDFs 2025-q1       print.pdf, screen.pdf (booklet.pdf) side by side, preflight  (PDF)
+///     [web] the web edition of every issue built                                                  (Web)
 ///
 /// Every step reports into one `DiagnosticEngine`; a step that finds errors stops the issue
 /// before anything is written, so a failed build leaves the previous outputs untouched.
@@ -49,6 +49,7 @@ public final class Pipeline {
     /// Progress lines (`[3/5] Typesetting 2025-q1`) go here.
     public var log: (String) -> Void
     private var timings: [(step: String, seconds: Double)] = []
+    private var loadedTheme: WebTheme?
     private var stepStarted: (name: String, at: DispatchTime)?
 
     public init(options: BuildOptions, engine: DiagnosticEngine = DiagnosticEngine(), log: @escaping (String) -> Void = { _ in }) {
@@ -66,22 +67,36 @@ public final class Pipeline {
             .filter { workspace.fileExists($0.appendingPathComponent("issue.yaml")) }
     }
 
-    /// Builds each issue, then the web archive of those that built. Returns nil for an issue with errors.
+    /// Builds each issue's PDFs, then the web edition of those that built (the archive, feed,
+    /// search and related articles span all of them). An issue with errors is left out.
     @discardableResult
     public func build(_ folders: [URL]) -> [BuiltIssue] {
         var built: [BuiltIssue] = []
         for folder in folders {
             if let result = build(folder) { built.append(result) }
         }
-        if !built.isEmpty {
-            do {
-                try WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
-                    .writeArchive(built.map(\.issue), to: webDirectory)
-            } catch {
-                engine.emit(.error("write", "cannot write the web archive: \(error)", at: nil))
+        guard !built.isEmpty, let theme = theme() else { return built }
+        let started = DispatchTime.now()
+        log("[web] Writing the web edition of \(built.map(\.issue.id).joined(separator: ", "))")
+        do {
+            let pages = try WebSite(theme: theme, fontsDirectory: workspace.fontsDirectory)
+                .write(built.map { WebSite.Edition(issue: $0.issue, pdf: $0.screenPDF) }, to: webDirectory)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            for i in built.indices {
+                built[i].webPages = pages.filter { $0.hasPrefix(built[i].issue.id + "/") }
+                built[i].timings.append(("Web edition (all issues)", seconds))
             }
+        } catch {
+            engine.emit(.error("write", "cannot write the web edition: \(error)", at: nil))
         }
         return built
+    }
+
+    /// The web theme, loaded once; nil after located diagnostics.
+    func theme() -> WebTheme? {
+        if let loaded = loadedTheme { return loaded }
+        loadedTheme = WebTheme.load(themeDirectory, displayPath: workspace.displayPath, engine: engine)
+        return loadedTheme
     }
 
     var webDirectory: URL { options.outDirectory.appendingPathComponent("web") }
@@ -117,31 +132,28 @@ public final class Pipeline {
             if result.paddedPages > 0 {
                 log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
             }
-            // Print, screen and web are independent: written side by side on the cores there are.
-            step(5, "Writing PDFs and web edition", id)
+            // Print, screen and booklet are independent: written side by side on the cores there are.
+            step(5, "Writing PDFs", id)
             let issueOut = options.outDirectory.appendingPathComponent(id)
             try FileManager.default.createDirectory(at: issueOut, withIntermediateDirectories: true)
             let pdf = issueOut.appendingPathComponent("print.pdf")
             let print = try printOptions(loaded.layout)
             let outline = self.outline(loaded.issue)
-            let edition = WebEdition(themeDirectory: themeDirectory, fontsDirectory: workspace.fontsDirectory)
-            let tasks = options.booklet ? ["print PDF", "screen PDF", "web edition", "booklet"] : ["print PDF", "screen PDF", "web edition"]
+            let tasks = options.booklet ? ["print PDF", "screen PDF", "booklet"] : ["print PDF", "screen PDF"]
             let outputs = try Parallel.map(Array(tasks.enumerated())) { task -> (files: [String], seconds: Double) in
                 let started = DispatchTime.now()
-                var files: [String] = []
+                let files: [String] = []
                 switch task.offset {
                 case 0: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .print(print), to: pdf)
                 case 1: try PDFWriter().write(result.pages, metadata: metadata(loaded.issue), kind: .screen(outline),
                                               to: issueOut.appendingPathComponent("screen.pdf"))
-                case 2: files = try edition.write(loaded.issue, to: webDirectory)
                 default: try BookletWriter().write(result.pages, metadata: metadata(loaded.issue),
                                                    to: issueOut.appendingPathComponent("booklet.pdf"))
                 }
                 return (files, Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
             }
-            let web = outputs[2].files
             finishStep()
-            // Each output's own time (they overlap: two cores, three or four outputs).
+            // Each output's own time (they overlap: two cores, two or three outputs).
             for (name, output) in zip(tasks, outputs) { timings.append(("  " + name, output.seconds)) }
             stepStarted = (name: "Preflight", at: DispatchTime.now())
             let report = Preflight().check(result.pages, pdf: pdf, pdfx: loaded.layout.pdfx)
@@ -150,7 +162,7 @@ public final class Pipeline {
                                 to: issueOut.appendingPathComponent("preflight.html"))
             emit(report, id: id)
             finishStep()
-            return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: web,
+            return BuiltIssue(issue: loaded.issue, pages: result.pages, printPDF: pdf, webPages: [],
                               paddedPages: result.paddedPages, timings: timings)
         } catch {
             engine.emit(.error("build", "\(id): \(error)", at: nil))
@@ -185,7 +197,7 @@ public final class Pipeline {
                 }
             }
         }
-        guard ok else { return nil }
+        guard ok, theme() != nil else { return nil }
         let coverage = GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine)
         for article in loaded.issue.articles { coverage.check(article) }
         return Typesetter(fonts: fonts, layout: loaded.layout)

@@ -93,7 +93,17 @@ struct MarkdownParser {
         case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
         case CMARK_NODE_EMPH: return .emphasis(inlines(of: node))
         case CMARK_NODE_STRONG: return .strong(inlines(of: node))
-        case CMARK_NODE_LINK: return .link(url: string(cmark_node_get_url(node)), inlines(of: node))
+        case CMARK_NODE_LINK:
+            let url = string(cmark_node_get_url(node))
+            let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().filter { !$0.isWhitespace }
+            if scheme.hasPrefix("javascript:") || scheme.hasPrefix("data:") || scheme.hasPrefix("vbscript:") {
+                engine.emit(.warning("unsafe-link", "the link '\(url.prefix(40))' is dropped: only web and mail addresses are linked",
+                                     at: range(node, fallback: range(cmark_node_parent(node))),
+                                     hint: "link to an https:// address, or remove the link and keep its text"))
+                let children = inlines(of: node)
+                return children.count == 1 ? children[0] : .text(children.plainText)
+            }
+            return .link(url: url, inlines(of: node))
         case CMARK_NODE_HTML_INLINE:
             engine.emit(.warning("raw-html", "raw HTML is not supported; it is set as plain text",
                                  at: range(node, fallback: range(cmark_node_parent(node))),

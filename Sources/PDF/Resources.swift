@@ -1,5 +1,6 @@
 internal import CCairo
 import Foundation
+import Imaging
 import Layout
 
 /// Fonts and images opened for one PDF, each once. cairo font faces and image surfaces are

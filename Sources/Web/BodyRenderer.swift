@@ -2,8 +2,10 @@ import Model
 
 /// Blocks and inlines as HTML. Raw HTML never passes: text is always escaped.
 struct BodyRenderer {
-    /// Maps an image to its URL relative to the page being written.
+    /// Maps an image to its URL relative to the page being written, its `srcset` and its size.
     let imageURL: (ImageRef) -> String
+    var srcset: (ImageRef) -> String = { _ in "" }
+    var size: (ImageRef) -> (Int, Int)? = { _ in nil }
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined(separator: "\n")
@@ -39,8 +41,11 @@ struct BodyRenderer {
 
     func figure(_ figure: Figure) -> String {
         let alt = HTML.escape(figure.caption.plainText)
-        let img = "<img src=\"\(HTML.escape(imageURL(figure.image)))\" alt=\"\(alt)\" width=\"\(figure.image.pixelWidth)\" "
-            + "height=\"\(figure.image.pixelHeight)\" loading=\"lazy\">"
+        let (w, h) = size(figure.image) ?? (figure.image.pixelWidth, figure.image.pixelHeight)
+        let set = srcset(figure.image)
+        let srcsetAttribute = set.isEmpty ? "" : " srcset=\"\(HTML.escape(set))\" sizes=\"(min-width: 44rem) 40rem, 100vw\""
+        let img = "<img src=\"\(HTML.escape(imageURL(figure.image)))\"\(srcsetAttribute) alt=\"\(alt)\" width=\"\(w)\" "
+            + "height=\"\(h)\" loading=\"lazy\">"
         var caption = render(figure.caption)
         if let credit = figure.credit {
             caption += " <span class=\"credit\">\(HTML.escape(credit))</span>"

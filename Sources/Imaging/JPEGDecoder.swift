@@ -1,22 +1,34 @@
+/// Imaging: decoding, scaling and encoding raster images, for previews and the web edition.
+/// JPEG through libjpeg-turbo, PNG and scaling through cairo's image surfaces. The PDF never
+/// decodes a JPEG: there its bytes go in unchanged.
 internal import CCairo
 internal import CTurboJPEG
 import Foundation
 
-/// Decodes a JPEG into a cairo image surface with libjpeg-turbo, for PNG previews. The PDF
-/// never needs this: there the JPEG's bytes go in unchanged.
-enum JPEGDecoder {
-    static func surface(_ data: Data, name: String) throws -> OpaquePointer {
-        guard let handle = tjInitDecompress() else { throw PDFError.image(name, "cannot start the JPEG decoder") }
+public enum ImagingError: Error, CustomStringConvertible {
+    case image(String, String)
+
+    public var description: String {
+        switch self {
+        case .image(let file, let why): "cannot process the image '\(file)': \(why)"
+        }
+    }
+}
+
+/// Decodes a JPEG into a cairo image surface (RGB24) with libjpeg-turbo.
+package enum JPEGDecoder {
+    package static func surface(_ data: Data, name: String) throws -> OpaquePointer {
+        guard let handle = tjInitDecompress() else { throw ImagingError.image(name, "cannot start the JPEG decoder") }
         defer { tjDestroy(handle) }
         return try data.withUnsafeBytes { raw -> OpaquePointer in
             let bytes = raw.bindMemory(to: UInt8.self)
             var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
             guard tjDecompressHeader3(handle, bytes.baseAddress, UInt(bytes.count), &width, &height, &subsampling, &colorspace) == 0,
                   width > 0, height > 0 else {
-                throw PDFError.image(name, String(cString: tjGetErrorStr2(handle)))
+                throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle)))
             }
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
-                throw PDFError.image(name, "out of memory")
+                throw ImagingError.image(name, "out of memory")
             }
             cairo_surface_flush(surface)
             let stride = cairo_image_surface_get_stride(surface)
@@ -26,7 +38,7 @@ enum JPEGDecoder {
             cairo_surface_mark_dirty(surface)
             if status != 0 {
                 cairo_surface_destroy(surface)
-                throw PDFError.image(name, String(cString: tjGetErrorStr2(handle)))
+                throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle)))
             }
             return surface
         }

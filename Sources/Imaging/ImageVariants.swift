@@ -1,0 +1,100 @@
+internal import CCairo
+internal import CTurboJPEG
+import Foundation
+
+/// One written copy of an image at a width.
+public struct ImageVariant: Sendable, Hashable {
+    public var file: String
+    public var width: Int
+    public var height: Int
+}
+
+/// Smaller copies of an image for the web (thumbnails, `srcset` widths): decoded once,
+/// scaled with cairo's best filter, written as JPEG (libjpeg-turbo, quality 82) or PNG.
+public enum ImageVariants {
+    /// Writes a copy of `source` at each width smaller than the image itself (and the image
+    /// itself, copied unchanged, as the largest) into `folder`, named `<stem>-<width>.<ext>`.
+    /// Copies already written from the same source (newer than it, same name) are kept: only
+    /// a changed image is decoded and scaled again.
+    public static func write(_ source: URL, isJPEG: Bool, widths: [Int], into folder: URL, stem: String,
+                             size: (width: Int, height: Int)) throws -> [ImageVariant] {
+        let ext = isJPEG ? "jpg" : "png"
+        let planned = (Set(widths).sorted().filter { $0 < size.width } + [size.width]).map { w in
+            ImageVariant(file: "\(stem)-\(w).\(ext)", width: w,
+                         height: w == size.width ? size.height : max(1, Int((Double(size.height) * Double(w) / Double(size.width)).rounded())))
+        }
+        if upToDate(planned, source: source, folder: folder) { return planned }
+        let data = try Data(contentsOf: source)
+        let image: OpaquePointer
+        if isJPEG {
+            image = try JPEGDecoder.surface(data, name: source.lastPathComponent)
+        } else {
+            guard let png = cairo_image_surface_create_from_png(source.path), cairo_surface_status(png) == CAIRO_STATUS_SUCCESS else {
+                throw ImagingError.image(source.lastPathComponent, "cairo cannot read it as PNG")
+            }
+            image = png
+        }
+        defer { cairo_surface_destroy(image) }
+        let width = Int(cairo_image_surface_get_width(image)), height = Int(cairo_image_surface_get_height(image))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var out: [ImageVariant] = []
+        for w in Set(widths).sorted() where w < width {
+            let h = max(1, Int((Double(height) * Double(w) / Double(width)).rounded()))
+            let name = "\(stem)-\(w).\(ext)"
+            let scaled = try scale(image, to: w, h)
+            defer { cairo_surface_destroy(scaled) }
+            let url = folder.appendingPathComponent(name)
+            if isJPEG { try writeJPEG(scaled, to: url) } else { try writePNG(scaled, to: url) }
+            out.append(ImageVariant(file: name, width: w, height: h))
+        }
+        let original = "\(stem)-\(width).\(ext)"
+        try data.write(to: folder.appendingPathComponent(original), options: .atomic)
+        out.append(ImageVariant(file: original, width: width, height: height))
+        return out
+    }
+
+    private static func upToDate(_ variants: [ImageVariant], source: URL, folder: URL) -> Bool {
+        let fm = FileManager.default
+        guard let sourceDate = (try? fm.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date else { return false }
+        return variants.allSatisfy { v in
+            let date = (try? fm.attributesOfItem(atPath: folder.appendingPathComponent(v.file).path))?[.modificationDate] as? Date
+            return date.map { $0 >= sourceDate } ?? false
+        }
+    }
+
+    private static func scale(_ image: OpaquePointer, to w: Int, _ h: Int) throws -> OpaquePointer {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)), let cr = cairo_create(surface) else {
+            throw ImagingError.image("scaled copy", "out of memory")
+        }
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, Double(w) / Double(cairo_image_surface_get_width(image)), Double(h) / Double(cairo_image_surface_get_height(image)))
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BEST)
+        cairo_paint(cr)
+        cairo_surface_flush(surface)
+        return surface
+    }
+
+    private static func writeJPEG(_ surface: OpaquePointer, to url: URL) throws {
+        guard let handle = tjInitCompress() else { throw ImagingError.image(url.lastPathComponent, "cannot start the JPEG encoder") }
+        defer { tjDestroy(handle) }
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var size: UInt = 0
+        let status = tjCompress2(handle, cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
+                                 cairo_image_surface_get_stride(surface), cairo_image_surface_get_height(surface),
+                                 Int32(TJPF_BGRX.rawValue), &buffer, &size, Int32(TJSAMP_420.rawValue), 82, 0)
+        defer { tjFree(buffer) }
+        guard status == 0, let buffer else { throw ImagingError.image(url.lastPathComponent, String(cString: tjGetErrorStr2(handle))) }
+        try Data(bytes: buffer, count: Int(size)).write(to: url, options: .atomic)
+    }
+
+    private static func writePNG(_ surface: OpaquePointer, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        guard cairo_surface_write_to_png(surface, temporary.path) == CAIRO_STATUS_SUCCESS,
+              rename(temporary.path, url.path) == 0 else {
+            throw ImagingError.image(url.lastPathComponent, "cannot write the PNG")
+        }
+    }
+}

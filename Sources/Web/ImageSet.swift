@@ -1,0 +1,34 @@
+import Foundation
+import Imaging
+import Model
+
+/// The resized copies of an issue's images, by source file: what `src`, `srcset`,
+/// `width`/`height` and thumbnails point at (paths relative to the issue's folder).
+struct ImageSet {
+    var variants: [String: [ImageVariant]] = [:]
+
+    static func write(_ issue: Issue, into folder: URL) throws -> ImageSet {
+        var refs = Set(issue.articles.flatMap(\.figures).map(\.image))
+        if let cover = issue.cover?.image { refs.insert(cover) }
+        var set = ImageSet()
+        let sorted = refs.sorted { $0.issuePath < $1.issuePath }
+        let results = try Parallel.map(sorted) { ref in
+            let stem = URL(fileURLWithPath: ref.issuePath).deletingPathExtension().lastPathComponent
+            return try ImageVariants.write(URL(fileURLWithPath: ref.file), isJPEG: ref.format == .jpeg,
+                                           widths: WebSite.widths, into: folder, stem: stem,
+                                           size: (ref.pixelWidth, ref.pixelHeight))
+        }
+        for (ref, variants) in zip(sorted, results) { set.variants[ref.file] = variants }
+        return set
+    }
+
+    /// The copy closest above `width` (or the largest).
+    func best(_ ref: ImageRef, width: Int) -> ImageVariant? {
+        let list = variants[ref.file] ?? []
+        return list.first { $0.width >= width } ?? list.last
+    }
+
+    func srcset(_ ref: ImageRef, prefix: String) -> String {
+        (variants[ref.file] ?? []).map { "\(prefix)\($0.file) \($0.width)w" }.joined(separator: ", ")
+    }
+}

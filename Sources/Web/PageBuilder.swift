@@ -1,0 +1,84 @@
+import Foundation
+import Model
+
+/// The issue page and the article pages of one issue, as template contexts.
+struct PageBuilder {
+    let theme: WebTheme
+    let issue: Issue
+    let images: ImageSet
+    let catalogue: Catalogue
+
+    private var publication: Publication { issue.publication }
+
+    func issuePage() -> String {
+        var context: [String: Any] = [
+            "line": issue.issueLine, "site": publication.title, "longDate": issue.date.vietnameseLong,
+            "pdf": Paths.pdfName(issue),
+        ]
+        if let headline = issue.cover?.headline { context["headline"] = headline }
+        if let cover = issue.cover?.image, let best = images.best(cover, width: 800) {
+            context["cover"] = ["src": "images/" + best.file, "srcset": images.srcset(cover, prefix: "images/"),
+                                "width": best.width, "height": best.height]
+        }
+        context["sections"] = issue.sections.enumerated().map { n, section -> [String: Any] in
+            ["index": n + 1, "title": section.title,
+             "articles": section.articles.compactMap { article in
+                 catalogue.entries.first { $0.issue.id == issue.id && $0.article.slug == article.slug }
+                     .map { card($0, root: "../") }
+             }]
+        }
+        let main = theme.render("issue", context)
+        return page(title: "\(issue.issueLine) — \(publication.title)", root: "../", main: main,
+                    crumbs: [["label": issue.issueLine]], description: issue.cover?.headline,
+                    path: "\(issue.id)/index.html", image: issue.cover?.image.flatMap { images.best($0, width: 1200) }
+                        .map { "\(issue.id)/images/\($0.file)" })
+    }
+
+    func articlePage(_ article: Article, in section: Section) -> String {
+        let all = issue.sections.flatMap(\.articles)
+        let index = all.firstIndex { $0.slug == article.slug } ?? 0
+        let body = BodyRenderer(imageURL: { ref in images.best(ref, width: 800).map { "../images/" + $0.file } ?? "" },
+                                srcset: { ref in images.srcset(ref, prefix: "../images/") },
+                                size: { ref in images.best(ref, width: 800).map { ($0.width, $0.height) } })
+        var context: [String: Any] = [
+            "section": section.title, "title": article.title, "authors": article.authors.joined(separator: ", "),
+            "body": body.render(article.blocks), "pdf": "../" + Paths.pdfName(issue), "line": issue.issueLine,
+        ]
+        if let subtitle = article.subtitle { context["subtitle"] = subtitle }
+        if let summary = article.summary { context["summary"] = summary }
+        if let date = article.date { context["date"] = date.numeric; context["iso"] = date.iso }
+        if index > 0 { context["previous"] = ["href": "../\(all[index - 1].slug)/index.html", "title": all[index - 1].title] }
+        if index + 1 < all.count { context["next"] = ["href": "../\(all[index + 1].slug)/index.html", "title": all[index + 1].title] }
+        if let entry = catalogue.entries.first(where: { $0.issue.id == issue.id && $0.article.slug == article.slug }) {
+            context["related"] = catalogue.related(to: entry).map { card($0, root: "../../") }
+        }
+        let main = theme.render("article", context)
+        return page(title: "\(article.title) — \(publication.title)", root: "../../", main: main,
+                    crumbs: [["label": issue.issueLine, "href": "../index.html"]], description: article.summary,
+                    path: "\(issue.id)/\(article.slug)/index.html", type: "article",
+                    image: article.figures.first.flatMap { images.best($0.image, width: 1200) }.map { "\(issue.id)/images/\($0.file)" })
+    }
+
+    /// An article card: title, byline, date, excerpt and a thumbnail, linked from `root`.
+    func card(_ entry: Catalogue.Entry, root: String) -> [String: Any] {
+        var card: [String: Any] = [
+            "href": root + entry.path, "title": entry.article.title, "authors": entry.article.authors.joined(separator: ", "),
+            "excerpt": entry.excerpt, "line": entry.issue.issueLine, "date": entry.date.numeric, "iso": entry.date.iso,
+        ]
+        // Thumbnails of other issues are in their own images/ folders: from the site root.
+        if let thumb = entry.thumbnail {
+            let name = URL(fileURLWithPath: thumb.issuePath).deletingPathExtension().lastPathComponent
+            let ext = thumb.format == .jpeg ? "jpg" : "png"
+            let width = min(400, thumb.pixelWidth)
+            let height = Int((Double(thumb.pixelHeight) * Double(width) / Double(thumb.pixelWidth)).rounded())
+            card["thumbnail"] = ["src": "\(root)\(entry.issue.id)/images/\(name)-\(width).\(ext)", "width": width, "height": height]
+        }
+        return card
+    }
+
+    func page(title: String, root: String, main: String, crumbs: [[String: String]], description: String?,
+              path: String, type: String = "website", image: String? = nil) -> String {
+        SitePages.page(theme: theme, publication: publication, title: title, root: root, main: main, crumbs: crumbs,
+                       description: description, path: path, type: type, image: image)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Model
+
+/// The pages across issues: the archive, the search page and its index, the Atom feed, the sitemap.
+struct SitePages {
+    let theme: WebTheme
+    let publication: Publication
+    let catalogue: Catalogue
+
+    /// The page skeleton every page shares (`page.mustache`), with canonical URL and Open Graph tags.
+    static func page(theme: WebTheme, publication: Publication, title: String, root: String, main: String,
+                     crumbs: [[String: String]], description: String?, path: String, type: String = "website",
+                     image: String? = nil, script: String? = nil) -> String {
+        var context: [String: Any] = [
+            "title": title, "root": root, "main": main, "crumbs": crumbs, "site": publication.title,
+            "publisher": publication.publisher, "ogType": type,
+        ]
+        if let description { context["description"] = description }
+        if let base = publication.baseURL.map(absoluteBase) {
+            context["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "")
+            if let image { context["ogImage"] = base + image }
+        }
+        if let script { context["script"] = script }
+        return theme.render("page", context)
+    }
+
+    func archive() -> String {
+        let issues = catalogue.issues.map { issue -> [String: Any] in
+            var item: [String: Any] = [
+                "href": "\(issue.id)/index.html", "line": issue.issueLine, "date": issue.date.numeric,
+                "pdf": "\(issue.id)/\(Paths.pdfName(issue))",
+            ]
+            if let headline = issue.cover?.headline { item["headline"] = headline }
+            if let cover = issue.cover?.image {
+                let width = min(400, cover.pixelWidth)
+                item["cover"] = ["href": "\(issue.id)/index.html",
+                                 "src": "\(issue.id)/images/\(URL(fileURLWithPath: cover.issuePath).deletingPathExtension().lastPathComponent)-\(width).jpg",
+                                 "width": width, "height": Int((Double(cover.pixelHeight) * Double(width) / Double(cover.pixelWidth)).rounded())]
+            }
+            return item
+        }
+        let main = theme.render("archive", ["site": publication.title, "issues": issues])
+        return Self.page(theme: theme, publication: publication, title: publication.title, root: "", main: main, crumbs: [],
+                         description: publication.publisher, path: "index.html")
+    }
+
+    func search() -> String {
+        Self.page(theme: theme, publication: publication, title: "Tìm kiếm — \(publication.title)", root: "../",
+                  main: theme.render("search", [:]), crumbs: [["label": "Tìm kiếm"]], description: nil,
+                  path: "search/index.html", script: "search.js")
+    }
+
+    /// `search.json`: per article its title, address, issue line, date, excerpt, and `k`, its
+    /// text folded (no tones, đ → d, lowercase) for matching.
+    func searchIndex() throws -> Data {
+        let items = catalogue.entries.map { e -> [String: String] in
+            var text = [e.article.title, e.article.subtitle ?? "", e.article.summary ?? "", e.article.authors.joined(separator: " "),
+                        e.article.tags.joined(separator: " ")]
+            for block in e.article.blocks { BodyText.append(block, to: &text) }
+            return ["t": e.article.title, "u": e.path, "l": e.issue.issueLine, "d": e.date.numeric, "s": e.excerpt,
+                    "k": text.joined(separator: " ").searchFolded]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // No markup survives even as data: <, > and & are written as \u escapes.
+        let json = String(decoding: try encoder.encode(items), as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        return Data(json.utf8)
+    }
+
+    /// An Atom feed of every article, newest first.
+    func feed() -> String {
+        let base = absoluteBase(publication.baseURL ?? "https://example.org/")
+        let entries = catalogue.entries.sorted { $0.date != $1.date ? $0.date > $1.date : $0.path < $1.path }
+        let updated = (entries.first?.date ?? catalogue.issues.first?.date).map { $0.iso + "T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
+          <title>\(x(publication.title))</title>
+          <subtitle>\(x(publication.publisher))</subtitle>
+          <id>\(x(base))</id>
+          <link rel="alternate" type="text/html" href="\(x(base))"/>
+          <link rel="self" type="application/atom+xml" href="\(x(base))feed.xml"/>
+          <updated>\(updated)</updated>
+          <author><name>\(x(publication.publisher))</name></author>
+
+        """
+        for e in entries {
+            let url = base + e.path.replacingOccurrences(of: "index.html", with: "")
+            xml += """
+              <entry>
+                <title>\(x(e.article.title))</title>
+                <id>\(x(url))</id>
+                <link rel="alternate" type="text/html" href="\(x(url))"/>
+                <updated>\(e.date.iso)T00:00:00Z</updated>
+            \(e.article.authors.map { "    <author><name>\(x($0))</name></author>" }.joined(separator: "\n"))
+                <category term="\(x(e.section.title))"/>
+                <summary>\(x(e.excerpt))</summary>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    func sitemap() -> String {
+        let base = absoluteBase(publication.baseURL ?? "https://example.org/")
+        var urls: [(String, ISODate?)] = [("", catalogue.issues.first?.date), ("search/", nil)]
+        for issue in catalogue.issues { urls.append(("\(issue.id)/", issue.date)) }
+        for e in catalogue.entries { urls.append((e.path.replacingOccurrences(of: "index.html", with: ""), e.date)) }
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (path, date) in urls {
+            xml += "  <url><loc>\(x(base + path))</loc>" + (date.map { "<lastmod>\($0.iso)</lastmod>" } ?? "") + "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    private func x(_ s: String) -> String { HTML.escape(s) }
+}
+
+/// `https://example.org/bantin` → `https://example.org/bantin/`.
+func absoluteBase(_ url: String) -> String {
+    url.hasSuffix("/") ? url : url + "/"
+}
+
+/// The plain text of blocks, for the search index.
+enum BodyText {
+    static func append(_ block: Block, to text: inout [String]) {
+        switch block.kind {
+        case .paragraph(let inlines), .heading(_, let inlines): text.append(inlines.plainText)
+        case .list(_, _, let items): for item in item(items) { append(item, to: &text) }
+        case .quote(let blocks): for b in blocks { append(b, to: &text) }
+        case .code(_, let code): text.append(code)
+        case .figure(let figure): text.append(figure.caption.plainText)
+        case .rule: break
+        }
+    }
+
+    private static func item(_ items: [[Block]]) -> [Block] { items.flatMap { $0 } }
+}

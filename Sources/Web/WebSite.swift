@@ -1,0 +1,99 @@
+import Foundation
+import Imaging
+import Model
+
+/// Writes the web edition of a set of issues into `out/web/`: for each issue its front page,
+/// one page per article and its images (resized copies); across issues the archive, the Atom
+/// feed, the sitemap and the search page with its index. No layout engine is involved.
+public struct WebSite {
+    public let theme: WebTheme
+    /// `fonts/`: the web fonts are copied from here, self-hosted.
+    public let fontsDirectory: URL
+
+    public init(theme: WebTheme, fontsDirectory: URL) {
+        self.theme = theme
+        self.fontsDirectory = fontsDirectory
+    }
+
+    /// The fonts the stylesheet names (`assets/fonts/…`).
+    static let webFonts = ["NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSans-Bold.ttf"]
+    /// Widths of the resized copies: `srcset` candidates and the 400 px thumbnails.
+    static let widths = [400, 800, 1200]
+
+    /// An issue to publish, with its screen PDF (copied beside its pages).
+    public struct Edition: Sendable {
+        public var issue: Issue
+        public var pdf: URL?
+
+        public init(issue: Issue, pdf: URL?) {
+            self.issue = issue
+            self.pdf = pdf
+        }
+    }
+
+    /// Writes everything; returns the pages written, relative to `web`.
+    @discardableResult
+    public func write(_ editions: [Edition], to web: URL) throws -> [String] {
+        let writer = FileWriter(root: web)
+        try writeAssets(writer)
+        let catalogue = Catalogue(editions: editions.map(\.issue))
+        var written: [String] = []
+        for edition in editions {
+            let issue = edition.issue
+            let images = try ImageSet.write(issue, into: web.appendingPathComponent("\(issue.id)/images"))
+            if let pdf = edition.pdf, FileManager.default.fileExists(atPath: pdf.path) {
+                try writer.copy(pdf, to: "\(issue.id)/\(Paths.pdfName(issue))")
+            }
+            let pages = PageBuilder(theme: theme, issue: issue, images: images, catalogue: catalogue)
+            try writer.write(pages.issuePage(), to: "\(issue.id)/index.html")
+            written.append("\(issue.id)/index.html")
+            for (section, article) in issue.sections.flatMap({ s in s.articles.map { (s, $0) } }) {
+                let path = "\(issue.id)/\(article.slug)/index.html"
+                try writer.write(pages.articlePage(article, in: section), to: path)
+                written.append(path)
+            }
+        }
+        guard let publication = editions.first?.issue.publication else { return written }
+        let site = SitePages(theme: theme, publication: publication, catalogue: catalogue)
+        try writer.write(site.archive(), to: "index.html")
+        try writer.write(site.search(), to: "search/index.html")
+        try writer.write(site.searchIndex(), to: "search.json")
+        try writer.write(site.feed(), to: "feed.xml")
+        try writer.write(site.sitemap(), to: "sitemap.xml")
+        return written + ["index.html", "search/index.html"]
+    }
+
+    private func writeAssets(_ writer: FileWriter) throws {
+        let assets = theme.directory.appendingPathComponent("assets")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: assets.path))?.sorted() ?? [] where !name.hasPrefix(".") {
+            try writer.copy(assets.appendingPathComponent(name), to: "assets/\(name)")
+        }
+        for font in Self.webFonts {
+            try writer.copy(fontsDirectory.appendingPathComponent(font), to: "assets/fonts/\(font)")
+        }
+    }
+}
+
+/// Writes files under one folder, each through a temporary file renamed into place.
+struct FileWriter {
+    let root: URL
+
+    func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    }
+
+    func copy(_ source: URL, to path: String) throws {
+        try write(try Data(contentsOf: source), to: path)
+    }
+}
+
+enum Paths {
+    /// `ban-tin-2025-q1.pdf`: the screen PDF beside the issue's pages.
+    static func pdfName(_ issue: Issue) -> String { "ban-tin-\(issue.id).pdf" }
+}

@@ -1,0 +1,176 @@
+import Bantin
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Model
+import Testing
+@testable import Web
+
+/// The web edition (issue 6), from the sample build.
+@Suite(.serialized) struct WebTests {
+    var web: URL { sample.out.appendingPathComponent("web") }
+
+    /// Acceptance 1: the archive, issue and article pages, a well-formed Atom feed and a sitemap.
+    @Test func siteHasItsPagesFeedAndSitemap() throws {
+        for path in ["index.html", "2025-q1/index.html", "search/index.html", "search.json", "feed.xml", "sitemap.xml",
+                     "2025-q1/ban-tin-2025-q1.pdf"] {
+            #expect(FileManager.default.fileExists(atPath: web.appendingPathComponent(path).path), "\(path)")
+        }
+        for article in sample.built.issue.articles {
+            #expect(FileManager.default.fileExists(atPath: web.appendingPathComponent("2025-q1/\(article.slug)/index.html").path))
+        }
+        let feed = try XMLDocument(contentsOf: web.appendingPathComponent("feed.xml"))
+        let root = try #require(feed.rootElement())
+        #expect(root.name == "feed" && root.uri == "http://www.w3.org/2005/Atom")
+        #expect(root.elements(forName: "entry").count == sample.built.issue.articles.count)
+        for entry in root.elements(forName: "entry") {
+            for name in ["title", "id", "updated", "link"] { #expect(!entry.elements(forName: name).isEmpty, "\(name)") }
+        }
+        let sitemap = try XMLDocument(contentsOf: web.appendingPathComponent("sitemap.xml"))
+        let urls = try #require(sitemap.rootElement()).elements(forName: "url")
+        #expect(urls.count == sample.built.issue.articles.count + 3)
+        #expect(urls.allSatisfy { ($0.elements(forName: "loc").first?.stringValue ?? "").hasPrefix("https://example.org/bantin/") })
+    }
+
+    /// Acceptance 2: every internal link, image and srcset entry of every page resolves to a file.
+    @Test func everyInternalReferenceResolves() throws {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: web.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count >= sample.built.issue.articles.count + 3)
+        var checked = 0
+        for page in pages {
+            let url = web.appendingPathComponent(page)
+            let html = try String(contentsOf: url, encoding: .utf8)
+            for reference in References.all(in: html) {
+                guard !reference.contains("://"), !reference.hasPrefix("mailto:"), !reference.hasPrefix("#") else { continue }
+                let path = String(reference.split(separator: "#").first ?? "").split(separator: "?").first.map(String.init) ?? ""
+                guard !path.isEmpty else { continue }
+                let target = url.deletingLastPathComponent().appendingPathComponent(path).standardized
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
+                #expect(exists && !isDirectory.boolValue, "\(page): \(reference) does not resolve")
+                checked += 1
+            }
+        }
+        #expect(checked > 150, "\(checked) references")
+    }
+
+    /// Acceptance 5: every article page has a non-empty related-articles block.
+    @Test func everyArticleHasRelatedArticles() throws {
+        for article in sample.built.issue.articles {
+            let html = try String(contentsOf: web.appendingPathComponent("2025-q1/\(article.slug)/index.html"), encoding: .utf8)
+            let block = try #require(html.components(separatedBy: "Bài viết liên quan").dropFirst().first, "\(article.slug)")
+            let cards = block.components(separatedBy: "</ul>")[0].components(separatedBy: "<li class=\"card\">").count - 1
+            #expect(cards >= 1 && cards <= 3, "\(article.slug): \(cards) related")
+            #expect(!block.components(separatedBy: "</ul>")[0].contains("href=\"../../2025-q1/\(article.slug)/"), "links to itself")
+        }
+    }
+
+    /// Acceptance 4: the search index's folding: "viet nam", "dang", "nguyen" find Việt Nam, Đặng, Nguyễn.
+    @Test func searchIgnoresTonesAndD() throws {
+        #expect("Việt Nam".searchFolded == "viet nam")
+        #expect("Đặng".searchFolded == "dang")
+        #expect("NGUYỄN".searchFolded == "nguyen")
+        let data = try Data(contentsOf: web.appendingPathComponent("search.json"))
+        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
+        #expect(index.count == sample.built.issue.articles.count)
+        func search(_ query: String) -> [String] {
+            let words = query.searchFolded.split(separator: " ")
+            return index.filter { item in words.allSatisfy { (item["k"] ?? "").contains($0) } }.compactMap { $0["t"] }
+        }
+        let text = sample.built.issue.articles.map { ($0.title, [$0.title, $0.summary ?? "", $0.authors.joined(separator: " "),
+                                                              $0.blocks.map { b -> String in
+                                                                  if case .paragraph(let i) = b.kind { return i.plainText }
+                                                                  return ""
+                                                              }.joined(separator: " ")].joined(separator: " ")) }
+        for (query, word) in [("viet nam", "Việt Nam"), ("dang", "Đặng"), ("nguyen", "Nguyễn")] {
+            let expected = Set(text.filter { $0.1.contains(word) }.map(\.0))
+            #expect(!expected.isEmpty, "the sample has no “\(word)”")
+            #expect(expected.isSubset(of: Set(search(query))), "“\(query)” misses \(expected.subtracting(search(query)))")
+        }
+    }
+
+    @Test func everyPageForbidsInlineScripts() throws {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: web.path).filter { $0.hasSuffix(".html") }
+        for page in pages {
+            let html = try String(contentsOf: web.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.contains("Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"), "\(page)")
+            #expect(html.contains("<html lang=\"vi\">"))
+            #expect(!html.contains("<script>"), "\(page) has an inline script")
+        }
+    }
+}
+
+/// Acceptance 3: raw HTML, event handlers and `javascript:` links never reach the web edition.
+@Suite struct WebSafetyTests {
+    @Test func hostileArticleProducesNoExecutableContent() throws {
+        let project = try TestProject()
+        try project.issue([("a.md", """
+            ---
+            title: "Bài <script>alert(1)</script> thử"
+            summary: "<img src=x onerror=alert(2)>"
+            ---
+
+            Đoạn có <script>alert(3)</script> và <img src="x" onerror="alert(4)"> và [bấm vào đây](javascript:alert(5)) và [ảnh](data:text/html,<script>alert(6)</script>).
+
+            <div onclick="alert(7)">khối HTML</div>
+
+            [Liên kết thật](https://example.org/that)
+            """)])
+        let (pdf, diagnostics) = project.build()
+        #expect(pdf != nil, "\(diagnostics)")
+        #expect(diagnostics.filter { $0.id == "unsafe-link" }.count == 2)
+        #expect(diagnostics.contains { $0.id == "raw-html" })
+        let web = project.root.appendingPathComponent("out/web")
+        for path in try FileManager.default.subpathsOfDirectory(atPath: web.path) where path.hasSuffix(".html") || path.hasSuffix(".json") || path.hasSuffix(".xml") {
+            let text = try String(contentsOf: web.appendingPathComponent(path), encoding: .utf8)
+            let lower = text.lowercased()
+            #expect(!lower.contains("<script>"), "\(path): a script element")
+            #expect(!lower.contains("<img src=x") && !lower.contains("<img src=\"x\""), "\(path): the raw img")
+            #expect(!lower.contains("onerror=") || lower.contains("onerror=alert(2)&gt;") || !lower.contains("<img src=x onerror"), "\(path)")
+            #expect(!lower.contains("javascript:"), "\(path): a javascript: link")
+            #expect(!lower.contains("href=\"data:"), "\(path): a data: link")
+            #expect(!lower.contains("<div onclick"), "\(path): a raw div")
+        }
+        let article = try String(contentsOf: web.appendingPathComponent("x/bai-script-alert-1-script-thu/index.html"), encoding: .utf8)
+        #expect(article.contains("&lt;script&gt;alert(3)&lt;/script&gt;"))
+        #expect(article.contains("bấm vào đây") && article.contains("href=\"https://example.org/that\""))
+    }
+}
+
+/// `href="…"`, `src="…"` and every URL of `srcset="…"` in an HTML text.
+enum References {
+    static func all(in html: String) -> [String] {
+        var out: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            for part in html.components(separatedBy: attribute).dropFirst() {
+                out.append(String(part.prefix { $0 != "\"" }))
+            }
+        }
+        for part in html.components(separatedBy: "srcset=\"").dropFirst() {
+            let value = part.prefix { $0 != "\"" }
+            for candidate in value.split(separator: ",") {
+                if let url = candidate.split(separator: " ").first { out.append(String(url)) }
+            }
+        }
+        return out
+    }
+}
+
+@Suite struct WebThemeTests {
+    /// A template error names the template file, its line and column, and nothing is written.
+    @Test func templateErrorIsLocated() throws {
+        let project = try TestProject()
+        let web = project.root.appendingPathComponent("layouts/web")
+        try FileManager.default.removeItem(at: web)
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("layouts/web"), to: web)
+        try "<h1>{{title}}</h1>\n<p>{{#related}}không đóng</p>\n".write(to: web.appendingPathComponent("article.mustache"),
+                                                                         atomically: true, encoding: .utf8)
+        try project.issue([("a.md", "---\ntitle: Thử\n---\n\nNội dung.\n")])
+        let (pdf, diagnostics) = project.build()
+        #expect(pdf == nil)
+        let error = try #require(diagnostics.first { $0.id == "template-syntax" }, "\(diagnostics)")
+        #expect(error.range?.path.hasSuffix("layouts/web/article.mustache") == true)
+        #expect(error.range.map { $0.start.line >= 2 } == true, "\(error)")
+    }
+}
