@@ -3,7 +3,7 @@
 
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
-PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev poppler-utils
+PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev poppler-utils woff2
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
 # the qpdf command reads the finished PDFs back.
 TEST_PACKAGES = fonts-sil-charis qpdf

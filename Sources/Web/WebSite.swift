@@ -68,8 +68,12 @@ public struct WebSite {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: assets.path))?.sorted() ?? [] where !name.hasPrefix(".") {
             try writer.copy(assets.appendingPathComponent(name), to: "assets/\(name)")
         }
-        for font in Self.webFonts {
+        let woff2 = Parallel.map(Self.webFonts) { WebFonts.woff2(fontsDirectory.appendingPathComponent($0)) }
+        for (font, compressed) in zip(Self.webFonts, woff2) {
             try writer.copy(fontsDirectory.appendingPathComponent(font), to: "assets/fonts/\(font)")
+            if let compressed {
+                try writer.write(compressed, to: "assets/fonts/" + font.replacingOccurrences(of: ".ttf", with: ".woff2"))
+            }
         }
     }
 }
