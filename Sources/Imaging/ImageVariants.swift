@@ -18,9 +18,8 @@ public enum ImageVariants {
     /// a changed image is decoded and scaled again.
     public static func write(_ source: URL, isJPEG: Bool, widths: [Int], into folder: URL, stem: String,
                              size: (width: Int, height: Int)) throws -> [ImageVariant] {
-        let ext = isJPEG ? "jpg" : "png"
         let planned = (Set(widths).sorted().filter { $0 < size.width } + [size.width]).map { w in
-            ImageVariant(file: "\(stem)-\(w).\(ext)", width: w,
+            ImageVariant(file: name(stem: stem, width: w, isJPEG: isJPEG), width: w,
                          height: w == size.width ? size.height : max(1, Int((Double(size.height) * Double(w) / Double(size.width)).rounded())))
         }
         if upToDate(planned, source: source, folder: folder) { return planned }
@@ -40,17 +39,22 @@ public enum ImageVariants {
         var out: [ImageVariant] = []
         for w in Set(widths).sorted() where w < width {
             let h = max(1, Int((Double(height) * Double(w) / Double(width)).rounded()))
-            let name = "\(stem)-\(w).\(ext)"
+            let name = name(stem: stem, width: w, isJPEG: isJPEG)
             let scaled = try scale(image, to: w, h)
             defer { cairo_surface_destroy(scaled) }
             let url = folder.appendingPathComponent(name)
             if isJPEG { try writeJPEG(scaled, to: url) } else { try writePNG(scaled, to: url) }
             out.append(ImageVariant(file: name, width: w, height: h))
         }
-        let original = "\(stem)-\(width).\(ext)"
+        let original = name(stem: stem, width: width, isJPEG: isJPEG)
         try data.write(to: folder.appendingPathComponent(original), options: .atomic)
         out.append(ImageVariant(file: original, width: width, height: height))
         return out
+    }
+
+    /// `hoi-nghi-800.jpg`: the name of the copy of `stem` at `width`.
+    public static func name(stem: String, width: Int, isJPEG: Bool) -> String {
+        "\(stem)-\(width).\(isJPEG ? "jpg" : "png")"
     }
 
     private static func upToDate(_ variants: [ImageVariant], source: URL, folder: URL) -> Bool {

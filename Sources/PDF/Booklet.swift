@@ -25,17 +25,7 @@ public struct BookletWriter {
     public init() {}
 
     public func write(_ pages: [Page], metadata: PDFMetadata, to url: URL) throws {
-        let base = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
-        let drawn = base.appendingPathExtension("cairo.tmp"), finished = base.appendingPathExtension("tmp")
-        defer {
-            try? FileManager.default.removeItem(at: drawn)
-            try? FileManager.default.removeItem(at: finished)
-        }
-        try render(pages, metadata: metadata, to: drawn.path)
-        try Finisher(boxes: nil, metadata: metadata, pdfx: nil).finish(drawn.path, to: finished.path)
-        guard rename(finished.path, url.path) == 0 else {
-            throw PDFError.cairo("move the booklet to '\(url.path)'", String(cString: strerror(errno)))
-        }
+        try Finisher.write(to: url, metadata: metadata) { drawn, _ in try render(pages, metadata: metadata, to: drawn) }
     }
 
     private func render(_ pages: [Page], metadata: PDFMetadata, to path: String) throws {

@@ -23,6 +23,24 @@ struct Finisher {
         var rgbProfile: Data
     }
 
+    /// The one way a PDF reaches `url`: `draw` writes cairo's file (and may configure the
+    /// finisher), the finisher rewrites it into a second temporary file in the same folder,
+    /// which is renamed into place only when both succeeded — a failure leaves the old file.
+    static func write(to url: URL, metadata: PDFMetadata, _ draw: (String, inout Finisher) throws -> Void) throws {
+        let base = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
+        let drawn = base.appendingPathExtension("cairo.tmp"), finished = base.appendingPathExtension("tmp")
+        defer {
+            try? FileManager.default.removeItem(at: drawn)
+            try? FileManager.default.removeItem(at: finished)
+        }
+        var finisher = Finisher(boxes: nil, metadata: metadata, pdfx: nil)
+        try draw(drawn.path, &finisher)
+        try finisher.finish(drawn.path, to: finished.path)
+        guard rename(finished.path, url.path) == 0 else {
+            throw PDFError.cairo("move the finished PDF to '\(url.path)'", String(cString: strerror(errno)))
+        }
+    }
+
     func finish(_ input: String, to output: String) throws {
         var handle: qpdf_data? = qpdf_init()
         guard let q = handle else { throw PDFError.finishing("cannot start qpdf") }

@@ -100,21 +100,12 @@ public struct PDFWriter {
     /// rewrites it into a second one, which is renamed into place only when both succeeded — a
     /// failed write leaves the previous file untouched.
     public func write(_ pages: [Page], metadata: PDFMetadata, kind: PDFKind, to url: URL) throws {
-        let base = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
-        let drawn = base.appendingPathExtension("cairo.tmp"), finished = base.appendingPathExtension("tmp")
-        defer {
-            try? FileManager.default.removeItem(at: drawn)
-            try? FileManager.default.removeItem(at: finished)
-        }
-        let boxes = try render(pages, metadata: metadata, kind: kind, to: drawn.path)
-        var finisher = Finisher(boxes: nil, metadata: metadata, pdfx: nil)
-        if case .print(let options) = kind {
-            finisher.boxes = boxes
-            finisher.pdfx = options.pdfx.map { Finisher.PDFX(outputProfile: $0.output, outputCondition: $0.condition, rgbProfile: $0.rgb) }
-        }
-        try finisher.finish(drawn.path, to: finished.path)
-        guard rename(finished.path, url.path) == 0 else {
-            throw PDFError.cairo("move the finished PDF to '\(url.path)'", String(cString: strerror(errno)))
+        try Finisher.write(to: url, metadata: metadata) { drawn, finisher in
+            let boxes = try render(pages, metadata: metadata, kind: kind, to: drawn)
+            if case .print(let options) = kind {
+                finisher.boxes = boxes
+                finisher.pdfx = options.pdfx.map { Finisher.PDFX(outputProfile: $0.output, outputCondition: $0.condition, rgbProfile: $0.rgb) }
+            }
         }
     }
 

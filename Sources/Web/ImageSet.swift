@@ -28,6 +28,16 @@ struct ImageSet {
         return list.first { $0.width >= width } ?? list.last
     }
 
+    /// The 400 px copy (or the image itself when smaller) of an image of issue `id`, its path
+    /// from the site's root and its size: for cards, whose issue may not be the page's.
+    static func thumbnail(_ ref: ImageRef, issue id: String) -> (path: String, width: Int, height: Int) {
+        let width = min(WebSite.widths[0], ref.pixelWidth)
+        let height = width == ref.pixelWidth ? ref.pixelHeight
+            : max(1, Int((Double(ref.pixelHeight) * Double(width) / Double(ref.pixelWidth)).rounded()))
+        let stem = URL(fileURLWithPath: ref.issuePath).deletingPathExtension().lastPathComponent
+        return ("\(id)/images/" + ImageVariants.name(stem: stem, width: width, isJPEG: ref.format == .jpeg), width, height)
+    }
+
     func srcset(_ ref: ImageRef, prefix: String) -> String {
         (variants[ref.file] ?? []).map { "\(prefix)\($0.file) \($0.width)w" }.joined(separator: ", ")
     }

@@ -67,11 +67,8 @@ struct PageBuilder {
         ]
         // Thumbnails of other issues are in their own images/ folders: from the site root.
         if let thumb = entry.thumbnail {
-            let name = URL(fileURLWithPath: thumb.issuePath).deletingPathExtension().lastPathComponent
-            let ext = thumb.format == .jpeg ? "jpg" : "png"
-            let width = min(400, thumb.pixelWidth)
-            let height = Int((Double(thumb.pixelHeight) * Double(width) / Double(thumb.pixelWidth)).rounded())
-            card["thumbnail"] = ["src": "\(root)\(entry.issue.id)/images/\(name)-\(width).\(ext)", "width": width, "height": height]
+            let t = ImageSet.thumbnail(thumb, issue: entry.issue.id)
+            card["thumbnail"] = ["src": root + t.path, "width": t.width, "height": t.height]
         }
         return card
     }

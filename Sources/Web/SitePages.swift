@@ -32,10 +32,8 @@ struct SitePages {
             ]
             if let headline = issue.cover?.headline { item["headline"] = headline }
             if let cover = issue.cover?.image {
-                let width = min(400, cover.pixelWidth)
-                item["cover"] = ["href": "\(issue.id)/index.html",
-                                 "src": "\(issue.id)/images/\(URL(fileURLWithPath: cover.issuePath).deletingPathExtension().lastPathComponent)-\(width).jpg",
-                                 "width": width, "height": Int((Double(cover.pixelHeight) * Double(width) / Double(cover.pixelWidth)).rounded())]
+                let t = ImageSet.thumbnail(cover, issue: issue.id)
+                item["cover"] = ["href": "\(issue.id)/index.html", "src": t.path, "width": t.width, "height": t.height]
             }
             return item
         }
