@@ -19,6 +19,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Use this layout instead of the one issue.yaml names.")
     var layout: String?
 
+    @Option(name: .long, help: "How diagnostics are printed: text (path:line:col: error: …) or json (one object per line).")
+    var diagnosticsFormat: DiagnosticsFormat = .text
+
     var rootURL: URL {
         URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
     }
@@ -42,15 +45,23 @@ func folders(_ paths: [String], _ pipeline: Pipeline) throws -> [URL] {
     return paths.map { URL(fileURLWithPath: $0).standardized }
 }
 
+enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// Prints every diagnostic of the run to standard error, then a count; exits 1 on errors.
-func finish(_ pipeline: Pipeline) throws {
+func finish(_ pipeline: Pipeline, format: DiagnosticsFormat = .text) throws {
     let engine = pipeline.engine
     if !engine.diagnostics.isEmpty {
-        let color = isatty(fileno(stderr)) != 0
-        FileHandle.standardError.write(Data((ConsoleRenderer(useColor: color).render(engine) + "\n").utf8))
+        let text = format == .json
+            ? JSONRenderer().render(engine)
+            : ConsoleRenderer(useColor: isatty(fileno(stderr)) != 0).render(engine)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
     if engine.hasErrors {
-        FileHandle.standardError.write(Data("\(engine.errorCount) error(s), \(engine.warningCount) warning(s)\n".utf8))
+        if format == .text {
+            FileHandle.standardError.write(Data("\(engine.errorCount) error(s), \(engine.warningCount) warning(s)\n".utf8))
+        }
         throw ExitCode(1)
     }
 }
@@ -83,7 +94,7 @@ struct Build: ParsableCommand {
                 }
             }
         }
-        try finish(pipeline)
+        try finish(pipeline, format: common.diagnosticsFormat)
     }
 }
 
@@ -100,7 +111,7 @@ struct Check: ParsableCommand {
         for folder in try folders(issues, pipeline) {
             if let report = pipeline.checkReport(folder) { print(report) }
         }
-        try finish(pipeline)
+        try finish(pipeline, format: common.diagnosticsFormat)
     }
 }
 
@@ -134,7 +145,7 @@ struct Preview: ParsableCommand {
         if let files = pipeline.preview(URL(fileURLWithPath: issue), pages: pages.flatMap(PageRange.parse), dpi: dpi) {
             for file in files { print(file.path) }
         }
-        try finish(pipeline)
+        try finish(pipeline, format: common.diagnosticsFormat)
     }
 }
 
@@ -166,7 +177,7 @@ struct Dump: ParsableCommand {
     func run() throws {
         let pipeline = common.pipeline()
         if let text = pipeline.dump(stage, URL(fileURLWithPath: issue)) { print(text) }
-        try finish(pipeline)
+        try finish(pipeline, format: common.diagnosticsFormat)
     }
 }
 
