@@ -1,13 +1,14 @@
 import ArgumentParser
 import Bantin
 import Diagnostics
+import Loading
 import Foundation
 
 struct BantinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Typesets a quarterly bulletin: print PDF and web edition from a YAML manifest and Markdown articles.",
-        subcommands: [Build.self, Check.self, Preview.self, Dump.self],
+        subcommands: [Build.self, Check.self, Preview.self, Dump.self, Import.self],
         defaultSubcommand: Build.self)
 }
 
@@ -146,6 +147,45 @@ struct Preview: ParsableCommand {
             for file in files { print(file.path) }
         }
         try finish(pipeline, format: common.diagnosticsFormat)
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a text file in a legacy Vietnamese encoding into an NFC Markdown article.")
+
+    @Argument(help: "The file (CP1258, TCVN5712-1, VISCII, TCVN3 or VNI-Windows; UTF-8 passes through).")
+    var file: String
+
+    @Option(name: .long, help: "The encoding, when detection guesses wrong: tcvn3, vni, cp1258, tcvn5712-1, viscii.")
+    var from: String?
+
+    @Option(name: .long, help: "Write here instead of standard output.")
+    var out: String?
+
+    func validate() throws {
+        if let from, LegacyEncoding(rawValue: from.lowercased()) == nil {
+            throw ValidationError("unknown encoding '\(from)'; use one of: " + LegacyEncoding.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            FileHandle.standardError.write(Data("\(file): error: cannot read the file\n".utf8))
+            throw ExitCode(1)
+        }
+        guard let result = LegacyImport.convert(data, from: from.flatMap { LegacyEncoding(rawValue: $0.lowercased()) }) else {
+            FileHandle.standardError.write(Data(("\(file): error: the bytes are not valid in "
+                + (from ?? "any encoding Bantin knows") + "\n  hint: name the encoding with --from\n").utf8))
+            throw ExitCode(1)
+        }
+        let said = result.encoding.map { (from == nil ? "detected " : "decoded as ") + $0.displayName } ?? "already UTF-8"
+        FileHandle.standardError.write(Data("\(file): \(said)\n".utf8))
+        if let out {
+            try Data(result.markdown.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } else {
+            print(result.markdown, terminator: "")
+        }
     }
 }
 

@@ -13,8 +13,17 @@ enum VietnameseLint {
 
     static func check(_ file: SourceFile) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        var mojibake = false
         for n in 1...max(1, file.lineCount) {
             guard let line = file.line(n), !line.unicodeScalars.allSatisfy(\.isASCII) else { continue }
+            if !mojibake, let legacy = LegacyEncoding.mojibake(line) {
+                mojibake = true
+                let column = (line.unicodeScalars.firstIndex { (0xB5...0xFF).contains($0.value) })
+                    .map { line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: $0) + 1 } ?? 1
+                out.append(.error("legacy-text", "this looks like \(legacy.displayName) text that was read as Latin-1: “\(line.prefix(30))”",
+                                  at: file.range(line: n, column: column),
+                                  hint: "convert the original file with `bantin import FILE --from \(legacy.rawValue)` instead of copying the garbled text"))
+            }
             let scalars = Array(line.unicodeScalars)
             var baseColumn = 0
             var baseHasTone = false

@@ -22,6 +22,9 @@ public struct Workspace: Sendable {
     public var layoutsDirectory: URL { root.appendingPathComponent("layouts") }
     public var fontsDirectory: URL { root.appendingPathComponent("fonts") }
 
+    /// The largest text file read (an article of 4 MB is some 700,000 words).
+    public static let maximumTextBytes = 4_000_000
+
     /// The path to print for a file: relative to the working folder when it is inside it.
     public func displayPath(_ url: URL) -> String {
         let path = url.standardized.path
@@ -48,9 +51,29 @@ public struct Workspace: Sendable {
                                hint: Workspace.siblingsHint(of: url)))
             return nil
         }
+        if data.contains(0) {
+            let offset = data.firstIndex(of: 0)! - data.startIndex
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = offset - (before.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0) + 1
+            engine.emit(.error("nul-byte", "'\(path)' contains a NUL byte: it is not a text file", at: SourceRange(path: path, line: line, column: column),
+                               hint: "save it again as plain UTF-8 text (a word processor's file must be exported as text or Markdown)"))
+            return nil
+        }
         guard let decoded = String(data: data, encoding: .utf8) else {
-            engine.emit(.error("not-utf8", "'\(path)' is not UTF-8 text", at: .file(path),
-                               hint: "save the file as UTF-8; files from old Vietnamese word processors are often in TCVN3, VNI or CP1258"))
+            let bytes = data.count > Workspace.maximumTextBytes ? data.prefix(Workspace.maximumTextBytes) : data
+            if let legacy = LegacyEncoding.detect(bytes) {
+                engine.emit(.error("legacy-encoding", "'\(path)' is not UTF-8: it looks like \(legacy.displayName)", at: .file(path),
+                                   hint: "convert it: bantin import \(path) --from \(legacy.rawValue) > \(url.deletingPathExtension().lastPathComponent).md"))
+            } else {
+                engine.emit(.error("not-utf8", "'\(path)' is not UTF-8 text", at: .file(path),
+                                   hint: "save the file as UTF-8; files from old Vietnamese word processors are often in TCVN3, VNI or CP1258 (bantin import converts them)"))
+            }
+            return nil
+        }
+        guard data.count <= Workspace.maximumTextBytes else {
+            engine.emit(.error("too-large", "'\(path)' is \(data.count / 1_000_000) MB: more than an article can be (\(Workspace.maximumTextBytes / 1_000_000) MB)",
+                               at: .file(path), hint: "split it into several articles"))
             return nil
         }
         let file = SourceFile(path: path, text: Unicode.ingest(decoded))
