@@ -8,7 +8,10 @@ public enum Parallel {
         return try withoutActuallyEscaping(transform) { transform in
             let results = UnsafeMutableBufferPointer<Result<R, Error>?>.allocate(capacity: items.count)
             results.initialize(repeating: nil)
-            defer { results.deallocate() }
+            defer {
+                results.deinitialize()
+                results.deallocate()
+            }
             DispatchQueue.concurrentPerform(iterations: items.count) { i in
                 results[i] = Result { try transform(items[i]) }
             }
