@@ -9,6 +9,8 @@ enum ImageProbe {
         case unsupported(String)
         case corrupt(String)
         case tooLarge(Int, Int)
+        case cmyk
+        case truncated(String)
     }
 
     /// Images above this many pixels are refused (a decompression bomb or a camera RAW export).
@@ -19,6 +21,10 @@ enum ImageProbe {
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         let bytes = [UInt8](head)
+        // The end of the file: a JPEG ends with EOI (FF D9), a PNG with its IEND chunk.
+        let end = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: end > 12 ? end - 12 : 0)
+        let tail = [UInt8]((try? handle.read(upToCount: 12)) ?? Data())
         let size: Result<(Int, Int, ImageRef.Format), Failure>
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             size = png(bytes)
@@ -30,6 +36,13 @@ enum ImageProbe {
         return size.flatMap { w, h, format in
             guard w > 0, h > 0 else { return .failure(.corrupt("its header gives a size of \(w)×\(h)")) }
             guard w * h <= maximumPixels else { return .failure(.tooLarge(w, h)) }
+            if format == .jpeg, jpegComponents(bytes) == 4 { return .failure(.cmyk) }
+            if format == .jpeg, !(tail.count >= 2 && tail[tail.count - 2] == 0xFF && tail[tail.count - 1] == 0xD9) {
+                return .failure(.truncated("the JPEG has no end marker"))
+            }
+            if format == .png, !(tail.count == 12 && Array(tail[4..<8]) == Array("IEND".utf8)) {
+                return .failure(.truncated("the PNG has no IEND chunk at its end"))
+            }
             return .success(ImageRef(file: url.path, issuePath: issuePath, format: format, pixelWidth: w, pixelHeight: h))
         }
     }
@@ -57,6 +70,19 @@ enum ImageProbe {
         return .failure(.corrupt("no frame header was found in the first 64 KB of the JPEG"))
     }
 
+    /// The number of colour components in the JPEG's frame header (3 RGB/YCbCr, 4 CMYK).
+    private static func jpegComponents(_ b: [UInt8]) -> Int? {
+        var i = 2
+        while i + 9 < b.count, b[i] == 0xFF {
+            let marker = b[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) { return Int(b[i + 9]) }
+            i += 2 + length
+        }
+        return nil
+    }
+
     private static func sniff(_ b: [UInt8]) -> String {
         if b.starts(with: Array("GIF8".utf8)) { return "it is a GIF" }
         if b.count > 12, Array(b[8..<12]) == Array("WEBP".utf8) { return "it is a WebP" }
@@ -78,6 +104,8 @@ extension ImageProbe.Failure {
         case .unsupported(let what): "unsupported image format: \(what)"
         case .corrupt(let what): "the image is damaged: \(what)"
         case .tooLarge(let w, let h): "the image is too large: \(w)×\(h) pixels (at most \(ImageProbe.maximumPixels / 1_000_000) million)"
+        case .cmyk: "the JPEG is in CMYK: its colours would print wrong (cairo cannot embed CMYK JPEGs correctly)"
+        case .truncated(let what): "the image is truncated: \(what)"
         }
     }
 
@@ -87,6 +115,8 @@ extension ImageProbe.Failure {
         case .unsupported: "save it as JPEG (photos) or PNG (charts, diagrams)"
         case .corrupt: "open it in an image editor and save it again as JPEG or PNG"
         case .tooLarge: "scale it down: 300 ppi at the printed size is enough (about 2500 px for a full A4 width)"
+        case .cmyk: "convert it to RGB (sRGB) in an image editor; the PDF/X-4 output is colour-managed"
+        case .truncated: "the file was cut off while copying: copy it again from the original"
         }
     }
 }

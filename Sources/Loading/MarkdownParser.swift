@@ -13,12 +13,32 @@ struct MarkdownParser {
     /// Turns an image URL into a checked image, or reports why not.
     let resolveImage: (String, SourceRange) -> ImageRef?
 
+    /// Lists and quotes inside each other deeper than this are refused (a runaway paste).
+    static let maximumDepth = 24
+
     func parse(_ body: String) -> [Block] {
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         let document = body.withCString { cmark_parse_document($0, strlen($0), options) }
         guard let document else { return [] }
         defer { cmark_node_free(document) }
+        if let deep = tooDeep(document, depth: 0) {
+            engine.emit(.error("nesting-too-deep", "lists and quotes are nested more than \(Self.maximumDepth) deep here",
+                               at: range(deep), hint: "flatten the nesting; a bulletin rarely needs more than two levels"))
+            return []
+        }
         return children(of: document).compactMap(block)
+    }
+
+    /// The first block nested deeper than `maximumDepth`, found without recursion in Swift.
+    private func tooDeep(_ root: OpaquePointer, depth: Int) -> OpaquePointer? {
+        var stack: [(OpaquePointer, Int)] = [(root, 0)]
+        while let (node, depth) = stack.popLast() {
+            if depth > Self.maximumDepth { return node }
+            for child in children(of: node) where cmark_node_get_type(child).rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
+                stack.append((child, depth + 1))
+            }
+        }
+        return nil
     }
 
     // MARK: Blocks
