@@ -204,10 +204,10 @@ struct LayoutReader {
                 var base = spec.styles[name] ?? TextStyle()
                 if let parent = reader.string("based-on") {
                     if chain.contains(parent) || parent == name {
-                        engine.emit(.error("style-cycle", "style '\(name)' is based on itself" + (chain.count > 1 ? " (through \(chain.joined(separator: " → ")))" : ""),
+                        engine.emit(.error("style-cycle", "style '\(name)' is based on itself" + (chain.count > 1 ? " (through \((chain + [parent]).joined(separator: " → ")))" : ""),
                                            at: reader.range("based-on"), hint: "base it on another style, such as \(name == "body" ? "first" : "body")"))
                     } else if known.contains(parent) {
-                        base = resolve(parent, chain + [name])
+                        base = resolve(parent, chain + [parent])
                     } else {
                         engine.emit(.error("unknown-style", "unknown style '\(parent)' in based-on", at: reader.range("based-on"),
                                            hint: String.suggestion(for: parent, among: known, what: "styles")))

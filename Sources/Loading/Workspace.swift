@@ -46,6 +46,12 @@ public struct Workspace: Sendable {
     /// Returns nil (after a diagnostic at `reference`) when it is missing or not UTF-8.
     public func readText(_ url: URL, referencedFrom reference: SourceRange?, engine: DiagnosticEngine) -> SourceFile? {
         let path = displayPath(url)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            engine.emit(.error("not-a-file", "'\(path)' is a folder, not a file", at: reference ?? .file(path),
+                               hint: "name the Markdown file inside it, e.g. \(url.lastPathComponent)/bai-viet.md"))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path), fileExists(url) else {
             engine.emit(.error("missing-file", "cannot read '\(path)': no such file", at: reference ?? .file(path),
                                hint: Workspace.siblingsHint(of: url)))
@@ -55,7 +61,8 @@ public struct Workspace: Sendable {
             let offset = data.firstIndex(of: 0)! - data.startIndex
             let before = data.prefix(offset)
             let line = before.filter { $0 == 0x0A }.count + 1
-            let column = offset - (before.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0) + 1
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+            let column = String(decoding: data[lineStart..<(data.startIndex + offset)], as: UTF8.self).unicodeScalars.count + 1
             engine.emit(.error("nul-byte", "'\(path)' contains a NUL byte: it is not a text file", at: SourceRange(path: path, line: line, column: column),
                                hint: "save it again as plain UTF-8 text (a word processor's file must be exported as text or Markdown)"))
             return nil
