@@ -136,6 +136,7 @@ public final class Pipeline {
             step(5, "Writing PDFs", id)
             let issueOut = options.outDirectory.appendingPathComponent(id)
             try FileManager.default.createDirectory(at: issueOut, withIntermediateDirectories: true)
+            Temporaries.removeStale(in: issueOut)
             let pdf = issueOut.appendingPathComponent("print.pdf")
             let print = try printOptions(loaded.layout)
             let outline = self.outline(loaded.issue)
@@ -238,5 +239,18 @@ public final class Pipeline {
                     author: issue.publication.publisher,
                     subject: issue.cover?.headline ?? issue.issueLine,
                     date: issue.date)
+    }
+}
+
+/// Temporary files (`.print.pdf.1234.cairo.tmp`) that a build killed mid-write left behind:
+/// removed when the process that made them is gone, so a running build's are never touched.
+enum Temporaries {
+    static func removeStale(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard let pid = parts.compactMap({ Int32($0) }).last, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 }

@@ -95,7 +95,8 @@ public enum ImageVariants {
     }
 
     private static func writePNG(_ surface: OpaquePointer, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        // The process id keeps two builds writing the same copy at once out of each other's way.
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         guard cairo_surface_write_to_png(surface, temporary.path) == CAIRO_STATUS_SUCCESS,
               rename(temporary.path, url.path) == 0 else {
             throw ImagingError.image(url.lastPathComponent, "cannot write the PNG")

@@ -78,7 +78,7 @@ public struct PreviewWriter {
         cairo_paint(cr)
         try draw(cr)
         try check(cairo_status(cr), "draw the preview")
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         try check(cairo_surface_write_to_png(surface, temporary.path), "write '\(url.lastPathComponent)'")
         guard rename(temporary.path, url.path) == 0 else {
             throw PDFError.cairo("move the preview into place", String(cString: strerror(errno)))

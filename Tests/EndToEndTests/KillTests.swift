@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Nothing lost: a build killed with SIGKILL at any moment leaves every output either as it was
+/// or complete and new, never truncated; two builds at once do not corrupt each other.
+@Suite(.serialized) struct KillTests {
+    var bantin: String { projectRoot.appendingPathComponent(".build/debug/bantin").path }
+    let outputs = ["x/print.pdf", "x/screen.pdf", "x/preflight.json", "web/index.html", "web/x/index.html", "web/feed.xml"]
+
+    /// A copy of the sample issue as issue `x`, with one sentence that `variant` changes.
+    func project(_ variant: String) throws -> URL {
+        let root = try temporaryFolder("kill")
+        let fm = FileManager.default
+        for folder in ["layouts", "fonts"] {
+            try fm.createSymbolicLink(at: root.appendingPathComponent(folder), withDestinationURL: projectRoot.appendingPathComponent(folder))
+        }
+        try fm.createDirectory(at: root.appendingPathComponent("issues"), withIntermediateDirectories: true)
+        try fm.copyItem(at: projectRoot.appendingPathComponent("issues/publication.yaml"), to: root.appendingPathComponent("issues/publication.yaml"))
+        try fm.copyItem(at: projectRoot.appendingPathComponent("issues/2025-q1"), to: root.appendingPathComponent("issues/x"))
+        let article = root.appendingPathComponent("issues/x/articles/09-tin-ngan.md")
+        try (try String(contentsOf: article, encoding: .utf8) + "\nPhiên bản \(variant).\n").write(to: article, atomically: true, encoding: .utf8)
+        return root
+    }
+
+    func build(_ root: URL, out: URL) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bantin)
+        p.arguments = ["build", root.appendingPathComponent("issues/x").path, "--root", root.path, "--out", out.path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    func snapshot(_ out: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in outputs { files[path] = FileManager.default.contents(atPath: out.appendingPathComponent(path).path) }
+        return files
+    }
+
+    @Test func killedBuildsLeaveOldOrNewFilesNeverHalfOnes() throws {
+        let old = try project("cũ"), new = try project("mới")
+        // Reference outputs of each version.
+        let refOld = try temporaryFolder("ref-old"), refNew = try temporaryFolder("ref-new")
+        for (root, out) in [(old, refOld), (new, refNew)] {
+            let p = try build(root, out: out)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+        }
+        let a = snapshot(refOld), b = snapshot(refNew)
+        #expect(a.values.count == outputs.count && b.values.count == outputs.count)
+        #expect(a["x/print.pdf"] != b["x/print.pdf"], "the two versions must differ for the test to mean anything")
+
+        for delay in [0.02, 0.08, 0.15, 0.25, 0.35, 0.5, 0.7, 0.9] {
+            let out = try temporaryFolder("killed")
+            try FileManager.default.removeItem(at: out)
+            try FileManager.default.copyItem(at: refOld, to: out)
+            let p = try build(new, out: out)
+            Thread.sleep(forTimeInterval: delay)
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            for path in outputs {
+                let now = FileManager.default.contents(atPath: out.appendingPathComponent(path).path)
+                #expect(now == a[path] || now == b[path], "after a kill at \(delay) s, \(path) is neither the old nor the new file")
+            }
+            // The next build finishes the job and cleans up what the killed one left.
+            let again = try build(new, out: out)
+            again.waitUntilExit()
+            #expect(snapshot(out) == b)
+            let stray = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".tmp") }
+            #expect(stray.isEmpty, "left-over temporary files: \(stray)")
+        }
+    }
+
+    @Test func twoBuildsAtOnceDoNotCorruptEachOther() throws {
+        let root = try project("song song")
+        let out = try temporaryFolder("twice")
+        let first = try build(root, out: out), second = try build(root, out: out)
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+        let check = try run("qpdf", ["--check", out.appendingPathComponent("x/print.pdf").path])
+        #expect(check.status == 0, "\(check.out)")
+        let reference = try temporaryFolder("once")
+        let once = try build(root, out: reference)
+        once.waitUntilExit()
+        #expect(snapshot(out) == snapshot(reference))
+    }
+}
