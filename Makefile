@@ -42,6 +42,20 @@ test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
+# libFuzzer on the article, manifest and layout loaders (Tests/Fuzz, a package of its own):
+# FUZZ_SECONDS each (default 60). The corpus grows in Tests/Fuzz/corpus/ (not committed), from the
+# seeds in Tests/Fuzz/seeds/; a crash is written to Tests/Fuzz/crashes/ and must become a
+# bad-input case. Leak detection is off, as in test-asan.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cd Tests/Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address
+	mkdir -p Tests/Fuzz/crashes
+	for t in article manifest layout; do \
+	  T=$$(echo $$t | sed 's/./\U&/'); mkdir -p Tests/Fuzz/corpus/$$t; \
+	  ASAN_OPTIONS=detect_leaks=0 Tests/Fuzz/.build/release/Fuzz$$T Tests/Fuzz/corpus/$$t Tests/Fuzz/seeds/$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -detect_leaks=0 -max_len=8192 -rss_limit_mb=4096 -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 || exit 1; \
+	done
+
 # Synthetic issues (24 articles ≈ 48 pages; 400 articles), timed; see Tests/Bench/.
 bench: EXTRA_PACKAGES = time python3
 bench: build

@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "bantin", targets: ["BantinCLI"]),
         .library(name: "Bantin", targets: ["Bantin"]),
+        // For the fuzzers in Tests/Fuzz (a package of their own, built with -sanitize=fuzzer).
+        .library(name: "BantinLoading", targets: ["Loading"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

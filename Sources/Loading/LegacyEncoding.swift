@@ -54,8 +54,10 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     /// makes clearly more Vietnamese.
     public static func mojibake(_ text: Substring) -> LegacyEncoding? {
         let scalars = text.unicodeScalars
-        let latin = scalars.filter { (0xC0...0xFF).contains($0.value) || $0.value == 0xB8 || $0.value == 0xB5 }.count
-        guard latin >= 2 else { return nil }
+        // Cheap first: Latin-1 letters and signs that Vietnamese never uses (Ö ñ ¸ µ ø …). Correct
+        // Vietnamese text (à á â ã è é ê …) stops here, which keeps this off the hot path.
+        let foreign = scalars.filter { (0xA0...0xFF).contains($0.value) && !vietnameseLatin1.contains($0) }.count
+        guard foreign >= 2 else { return nil }
         let bytes = Data(scalars.compactMap { $0.value <= 0xFF ? UInt8($0.value) : windows1252[$0.value] })
         guard bytes.count == scalars.count else { return nil }
         let original = vietnameseScore(String(text))
@@ -67,6 +69,8 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         }
         return best?.0
     }
+
+    static let vietnameseLatin1 = Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".unicodeScalars)
 
     /// Share of the letters that are Vietnamese letters with marks, minus penalties for what
     /// real Vietnamese does not have: control characters and Latin-1 punctuation, a syllable
