@@ -97,3 +97,57 @@ import Testing
         }
     }
 }
+
+@Suite struct LimitTests {
+    /// A 10 MB article is refused with a diagnostic at the file, not read into the typesetter.
+    @Test func tenMegabyteArticleIsRefused() throws {
+        let project = try TestProject()
+        let paragraph = String(repeating: "Liên hiệp Hội tổ chức hội nghị tổng kết năm. ", count: 40) + "\n\n"
+        let body = String(repeating: paragraph, count: 10_000_000 / paragraph.utf8.count + 1)
+        try project.issue([("a.md", "---\ntitle: Rất dài\n---\n\n" + body)])
+        let (pdf, diagnostics) = project.build()
+        #expect(pdf == nil)
+        let error = try #require(diagnostics.first { $0.id == "too-large" }, "\(diagnostics.map(\.message))")
+        #expect(error.range?.path.hasSuffix("issues/x/articles/a.md") == true && error.range?.start == SourceLocation(line: 1, column: 1))
+        #expect(error.message.contains("MB"))
+    }
+
+    /// The JSON form of diagnostics: one object per line, with file, range, severity, id, message, hint.
+    @Test func diagnosticsAsJSON() throws {
+        let root = try temporaryFolder("json")
+        let issue = root.appendingPathComponent("issues/bad")
+        try FileManager.default.createDirectory(at: issue, withIntermediateDirectories: true)
+        try "title: B\npublisher: P\n".write(to: root.appendingPathComponent("issues/publication.yaml"), atomically: true, encoding: .utf8)
+        try "number: 1\nyear: 2025\nquarter: 9\ndate: 2025-03-31\nsections: []\n".write(to: issue.appendingPathComponent("issue.yaml"),
+                                                                                       atomically: true, encoding: .utf8)
+        let bantin = projectRoot.appendingPathComponent(".build/debug/bantin").path
+        let result = try run(bantin, ["check", issue.path, "--root", projectRoot.path, "--diagnostics-format", "json"])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(object["severity"] as? String == "error" && object["id"] as? String == "yaml-range")
+        #expect((object["file"] as? String)?.hasSuffix("issues/bad/issue.yaml") == true)
+        let start = (object["range"] as? [String: Any])?["start"] as? [String: Int]
+        #expect(start?["line"] == 3 && start?["column"] == 10)
+        #expect((object["message"] as? String)?.contains("between 1 and 4") == true)
+    }
+
+    /// `bantin import` converts a TCVN3 file into an NFC Markdown article and says what it found.
+    @Test func importConvertsLegacyText() throws {
+        let folder = try temporaryFolder("import")
+        let file = folder.appendingPathComponent("cu.txt")
+        // "Tiếng Việt có dấu" in TCVN3 (ABC) bytes.
+        try Data([0x54, 0x69, 0xD5, 0x6E, 0x67, 0x20, 0x56, 0x69, 0xD6, 0x74, 0x20, 0x63, 0xE3, 0x20, 0x64, 0xCA, 0x75, 0x0A]).write(to: file)
+        let bantin = projectRoot.appendingPathComponent(".build/debug/bantin").path
+        let result = try run(bantin, ["import", file.path])
+        #expect(result.status == 0)
+        #expect(result.err.contains("detected TCVN3"), "\(result.err)")
+        #expect(result.out.unicodeScalars.elementsEqual("---\ntitle: \"Tiếng Việt có dấu\"\n---\n\nTiếng Việt có dấu\n".unicodeScalars), "\(result.out)")
+        // VNI, named explicitly.
+        let vni = folder.appendingPathComponent("vni.txt")
+        try Data("Tie\u{E1}ng Vie\u{E4}t".unicodeScalars.map { UInt8($0.value) }).write(to: vni)
+        let second = try run(bantin, ["import", vni.path, "--from", "vni"])
+        #expect(second.out.contains("Tiếng Việt"), "\(second.out)")
+    }
+}
