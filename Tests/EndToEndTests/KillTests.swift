@@ -1,3 +1,4 @@
+import Bantin
 import Foundation
 import Testing
 
@@ -85,5 +86,35 @@ import Testing
         let once = try build(root, out: reference)
         once.waitUntilExit()
         #expect(snapshot(out) == snapshot(reference))
+    }
+}
+
+@Suite struct InputsUntouchedTests {
+    /// No input file is ever written: the issue, layouts and fonts are byte for byte and date for
+    /// date the same after a build.
+    @Test func buildWritesNoInputFile() throws {
+        func state() throws -> [String: String] {
+            var out: [String: String] = [:]
+            for folder in ["issues", "layouts", "fonts"] {
+                let base = projectRoot.appendingPathComponent(folder)
+                for path in try FileManager.default.subpathsOfDirectory(atPath: base.path) {
+                    let url = base.appendingPathComponent(path)
+                    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+                    guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+                    let data = try Data(contentsOf: url)
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                    out[folder + "/" + path] = "\(hash) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+                }
+            }
+            return out
+        }
+        let before = try state()
+        let out = try temporaryFolder("untouched")
+        let built = Pipeline(options: BuildOptions(root: projectRoot, outDirectory: out, booklet: true))
+            .build([projectRoot.appendingPathComponent("issues/2025-q1")])
+        #expect(built.count == 1)
+        #expect(try state() == before)
+        #expect(before.count > 20)
     }
 }
