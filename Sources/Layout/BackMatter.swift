@@ -32,7 +32,7 @@ struct BackMatter {
             let p = issue.publication
             var y = frame.y + frame.height * 0.25
             page.items.append(.fill(Rect(x: frame.x, y: y - .mm(6), width: frame.width, height: .mm(2)), .black))
-            y = try typesetter.draw("Đón đọc " + p.title, style: layout.style("cover-title"), width: frame.width,
+            y = try typesetter.draw("Đón đọc " + p.title, style: layout.style("title"), width: frame.width,
                                     x: frame.x, y: y + .mm(4), on: &page) + .mm(4)
             let next = issue.quarter == 4 ? "Quý I/\(issue.year + 1)" : "Quý \(["I", "II", "III", "IV"][issue.quarter])/\(issue.year)"
             var lines = ["Số tiếp theo phát hành \(next).",
