@@ -71,23 +71,53 @@ public final class Pipeline {
     /// search and related articles span all of them). An issue with errors is left out.
     @discardableResult
     public func build(_ folders: [URL]) -> [BuiltIssue] {
-        var built: [BuiltIssue] = []
+        // Load and check every issue first: the web edition needs only the documents, so it is
+        // written on the side while the PDFs are typeset and drawn.
+        var prepared: [(folder: URL, loaded: LoadedIssue, typesetter: Typesetter)] = []
         for folder in folders {
-            if let result = build(folder) { built.append(result) }
+            let id = folder.standardized.lastPathComponent
+            step(1, "Loading", id)
+            guard let loaded = load(folder) else { continue }
+            step(2, "Checking", id)
+            guard let typesetter = check(loaded) else { continue }
+            finishStep()
+            prepared.append((folder, loaded, typesetter))
         }
-        guard !built.isEmpty, let theme = theme() else { return built }
-        let started = DispatchTime.now()
-        log("[web] Writing the web edition of \(built.map(\.issue.id).joined(separator: ", "))")
-        do {
-            let pages = try WebSite(theme: theme, fontsDirectory: workspace.fontsDirectory)
-                .write(built.map { WebSite.Edition(issue: $0.issue, pdf: $0.screenPDF) }, to: webDirectory)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            for i in built.indices {
-                built[i].webPages = pages.filter { $0.hasPrefix(built[i].issue.id + "/") }
-                built[i].timings.append(("Web edition (all issues)", seconds))
+        let firstTimings = timings
+        guard !prepared.isEmpty else { return [] }
+        var webPages: [String] = []
+        var webError: Error?
+        var webSeconds = 0.0
+        let web = DispatchGroup()
+        if let theme = theme() {
+            log("[web] Writing the web edition of \(prepared.map(\.loaded.issue.id).joined(separator: ", "))")
+            let site = WebSite(theme: theme, fontsDirectory: workspace.fontsDirectory)
+            let editions = prepared.map { WebSite.Edition(issue: $0.loaded.issue, pdf: nil) }
+            let directory = webDirectory
+            DispatchQueue.global().async(group: web) {
+                let started = DispatchTime.now()
+                do { webPages = try site.write(editions, to: directory) } catch { webError = error }
+                webSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             }
-        } catch {
-            engine.emit(.error("write", "cannot write the web edition: \(error)", at: nil))
+        }
+        var built: [BuiltIssue] = []
+        for item in prepared {
+            timings = prepared.count == 1 ? firstTimings : []
+            if let result = produce(item.loaded, typesetter: item.typesetter) { built.append(result) }
+        }
+        web.wait()
+        if let webError {
+            engine.emit(.error("write", "cannot write the web edition: \(webError)", at: nil))
+            return built
+        }
+        for i in built.indices {
+            do {
+                try WebSite.copyPDF(built[i].screenPDF, of: built[i].issue, into: webDirectory)
+            } catch {
+                engine.emit(.error("write", "cannot copy the screen PDF into the web edition: \(error)", at: nil))
+            }
+            built[i].webPages = webPages.filter { $0.hasPrefix(built[i].issue.id + "/") }
+            built[i].timings.append(("Web edition (beside)", webSeconds))
         }
         return built
     }
@@ -115,12 +145,9 @@ public final class Pipeline {
         stepStarted = nil
     }
 
-    public func build(_ folder: URL) -> BuiltIssue? {
-        let id = folder.standardized.lastPathComponent
-        step(1, "Loading", id)
-        guard let loaded = load(folder) else { return nil }
-        step(2, "Checking", id)
-        guard let typesetter = check(loaded) else { return nil }
+    /// Steps 3 to 5 for one issue that loaded and checked cleanly.
+    func produce(_ loaded: LoadedIssue, typesetter: Typesetter) -> BuiltIssue? {
+        let id = loaded.issue.id
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: typesetter)
         do {
             step(3, "Typesetting", id)

@@ -41,9 +41,7 @@ public struct WebSite {
         for edition in editions {
             let issue = edition.issue
             let images = try ImageSet.write(issue, into: web.appendingPathComponent("\(issue.id)/images"))
-            if let pdf = edition.pdf, FileManager.default.fileExists(atPath: pdf.path) {
-                try writer.copy(pdf, to: "\(issue.id)/\(Paths.pdfName(issue))")
-            }
+            if let pdf = edition.pdf { try Self.copyPDF(pdf, of: issue, into: web) }
             let pages = PageBuilder(theme: theme, issue: issue, images: images, catalogue: catalogue)
             try writer.write(pages.issuePage(), to: "\(issue.id)/index.html")
             written.append("\(issue.id)/index.html")
@@ -61,6 +59,12 @@ public struct WebSite {
         try writer.write(site.feed(), to: "feed.xml")
         try writer.write(site.sitemap(), to: "sitemap.xml")
         return written + ["index.html", "search/index.html"]
+    }
+
+    /// The issue's screen PDF beside its pages, as the pages link to it.
+    public static func copyPDF(_ pdf: URL, of issue: Issue, into web: URL) throws {
+        guard FileManager.default.fileExists(atPath: pdf.path) else { return }
+        try FileWriter(root: web).copy(pdf, to: "\(issue.id)/\(Paths.pdfName(issue))")
     }
 
     private func writeAssets(_ writer: FileWriter) throws {
