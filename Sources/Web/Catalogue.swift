@@ -14,6 +14,8 @@ struct Catalogue {
         var excerpt: String
         /// The article's first figure, or nil.
         var thumbnail: ImageRef?
+        /// Its tags, lowercased, for relating articles.
+        var tags: Set<String>
     }
 
     let entries: [Entry]
@@ -27,10 +29,20 @@ struct Catalogue {
                 section.articles.map { article in
                     Entry(issue: issue, section: section, article: article, path: "\(issue.id)/\(article.slug)/index.html",
                           date: article.date ?? issue.date, excerpt: Catalogue.excerpt(article),
-                          thumbnail: article.figures.first?.image)
+                          thumbnail: article.figures.first?.image, tags: Set(article.tags.map { $0.lowercased() }))
                 }
             }
         }
+        var index: [String: Int] = [:]
+        for (i, e) in entries.enumerated() { index[e.path] = i }
+        byPath = index
+    }
+
+    /// Where each entry is, by its path.
+    private let byPath: [String: Int]
+
+    func entry(issue: String, slug: String) -> Entry? {
+        byPath["\(issue)/\(slug)/index.html"].map { entries[$0] }
     }
 
     /// The summary, or the start of the first paragraph, cut at a word boundary.
@@ -45,15 +57,17 @@ struct Catalogue {
     /// Up to three articles: two points for the same section title, one per shared tag; the
     /// newest first among equals. When nothing is related, the newest other articles.
     func related(to entry: Entry, count: Int = 3) -> [Entry] {
-        let tags = Set(entry.article.tags.map { $0.lowercased() })
-        let scored = entries.filter { $0.path != entry.path }.map { other -> (Entry, Int) in
-            var score = other.section.title == entry.section.title ? 2 : 0
-            score += Set(other.article.tags.map { $0.lowercased() }).intersection(tags).count
-            return (other, score)
+        // Scores by index (entries are large values: they are not copied to be sorted).
+        var scored: [(index: Int, score: Int)] = []
+        scored.reserveCapacity(entries.count)
+        for (i, other) in entries.enumerated() where other.path != entry.path {
+            let score = (other.section.title == entry.section.title ? 2 : 0) + other.tags.intersection(entry.tags).count
+            scored.append((i, score))
         }
         let ranked = scored.sorted { a, b in
-            a.1 != b.1 ? a.1 > b.1 : a.0.date != b.0.date ? a.0.date > b.0.date : a.0.path < b.0.path
+            let x = entries[a.index], y = entries[b.index]
+            return a.score != b.score ? a.score > b.score : x.date != y.date ? x.date > y.date : x.path < y.path
         }
-        return Array(ranked.prefix(count).map(\.0))
+        return ranked.prefix(count).map { entries[$0.index] }
     }
 }

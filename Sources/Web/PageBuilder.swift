@@ -23,8 +23,7 @@ struct PageBuilder {
         context["sections"] = issue.sections.enumerated().map { n, section -> [String: Any] in
             ["index": n + 1, "title": section.title,
              "articles": section.articles.compactMap { article in
-                 catalogue.entries.first { $0.issue.id == issue.id && $0.article.slug == article.slug }
-                     .map { card($0, root: "../") }
+                 catalogue.entry(issue: issue.id, slug: article.slug).map { card($0, root: "../") }
              }]
         }
         let main = theme.render("issue", context)
@@ -49,7 +48,7 @@ struct PageBuilder {
         if let date = article.date { context["date"] = date.numeric; context["iso"] = date.iso }
         if index > 0 { context["previous"] = ["href": "../\(all[index - 1].slug)/index.html", "title": all[index - 1].title] }
         if index + 1 < all.count { context["next"] = ["href": "../\(all[index + 1].slug)/index.html", "title": all[index + 1].title] }
-        if let entry = catalogue.entries.first(where: { $0.issue.id == issue.id && $0.article.slug == article.slug }) {
+        if let entry = catalogue.entry(issue: issue.id, slug: article.slug) {
             context["related"] = catalogue.related(to: entry).map { card($0, root: "../../") }
         }
         let main = theme.render("article", context)
