@@ -71,7 +71,10 @@ struct ArticleComposer {
         case .figure(let figure):
             // Wide images (a diagram, a panorama) span all columns when the layout says so.
             let wide = layout.columns > 1 && figure.image.aspectRatio < 1 / layout.figureWideRatio
-            out.append(.figure(try box(figure, width: wide ? frameWidth : width, wide: wide, source: block.range)))
+            // A wide figure spans no wider than its resolution allows (300 ppi), but at least a column.
+            let sharp = Pt(Double(figure.image.pixelWidth) / layout.figureMinPPI * 72)
+            let span = wide ? min(frameWidth, max(width, sharp)) : width
+            out.append(.figure(try box(figure, width: span, wide: wide, source: block.range)))
         case .rule:
             out.append(.space(.mm(4)))
         }

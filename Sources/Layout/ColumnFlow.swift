@@ -34,6 +34,9 @@ struct ColumnFlow {
     private(set) var lowest: Pt
     /// Figures too tall for any column, reported by the paginator.
     private(set) var oversized: [FigureBox] = []
+    /// Set when a paragraph had to leave a single line in a column (a column too short):
+    /// acceptable in a full column, not in a balancing trial.
+    private var brokeRule = false
 
     final class PageStart {
         let flow: ColumnFlow
@@ -97,7 +100,9 @@ struct ColumnFlow {
             splitBefore = nil
             nextColumn(at: i)
             planSplit(box, flowables, i)
-        } else if box.index == 0, box.count > 1 {
+        } else if box.count > 1, box.index == 0 || (atColumnTop && splitBefore == nil) {
+            // A paragraph's start, or its continuation at the head of a column (as a balancing
+            // trial resumes it): decide how many of its lines stay in this column.
             splitBefore = nil
             planSplit(box, flowables, i)
         }
@@ -120,6 +125,7 @@ struct ColumnFlow {
             }
             if atColumnTop || moved {
                 // A column too short for two lines: set what fits and go on.
+                brokeRule = true
                 splitBefore = box.index + max(fitting, 1)
                 return
             }
@@ -239,7 +245,7 @@ struct ColumnFlow {
             flow.limit = foot
             flow.place(flowables, from: start.index)
             flow.finish()
-            return flow.pages.count == base.pages.count && flow.oversized.count == oversized.count ? flow : nil
+            return flow.pages.count == base.pages.count && flow.oversized.count == oversized.count && !flow.brokeRule ? flow : nil
         }
         var low = base.y, high = base.pageBottom
         var best: ColumnFlow?

@@ -140,7 +140,15 @@ struct LayoutReader {
             spec.contentsAuthors = bool(contents, "authors") ?? spec.contentsAuthors
         }
         if let figures = map.mapping("figures", what: "figures") {
-            figures.checkKeys(["max-height", "wide-ratio"])
+            figures.checkKeys(["max-height", "wide-ratio", "min-ppi"])
+            if let node = figures.value("min-ppi") {
+                if let v = node.scalar.flatMap({ Double($0.string) }), (72...1200).contains(v) {
+                    spec.figureMinPPI = v
+                } else {
+                    engine.emit(.error("layout-value", "'min-ppi' must be a resolution between 72 and 1200",
+                                       at: map.document.range(node), hint: "for example `min-ppi: 300`, what printing shops ask"))
+                }
+            }
             if let node = figures.value("wide-ratio") {
                 if let v = node.scalar.flatMap({ Double($0.string) }), v >= 1 {
                     spec.figureWideRatio = v

@@ -36,6 +36,9 @@ public struct LayoutSpec: Sendable {
     public var contentsAuthors = true
     /// Images wider than this (width ÷ height) span all columns.
     public var figureWideRatio: Double = 1.7
+    /// A figure spanning columns is never wider than its size at this resolution (nor narrower
+    /// than a column), so it prints sharp; a column figure always fills its column.
+    public var figureMinPPI: Double = 300
     /// Families tried, in order, for a character the style's own family lacks.
     public var fallback: [String] = ["serif", "sans", "mono"]
     /// How far a space may stretch and shrink, as fractions of its width.

@@ -150,8 +150,9 @@ enum FlowDump {
     @Test func figureTooLargeForThePageIsALocatedError() throws {
         let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)
         let project = try TestProject(layout: base.replacingOccurrences(of: "max-height: 0.5 ", with: "max-height: 1.0 "))
-        // A tall, narrow image (1×40) fills the column's whole height, and its caption overflows the page.
-        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAoCAIAAACw1AcgAAAAD0lEQVR4nGNoaGhgGMQYAMGuPAGwRt6LAAAAAElFTkSuQmCC")!
+        // A tall, narrow image (100 × 4000 px, 13 inches at 300 ppi) fills the column's whole height,
+        // and its caption overflows the page.
+        let png = PNGMaker.solid(width: 100, height: 4000)
         try FileManager.default.createDirectory(at: project.root.appendingPathComponent("issues/x/images"), withIntermediateDirectories: true)
         try png.write(to: project.root.appendingPathComponent("issues/x/images/cot.png"))
         try project.issue([("a.md", "---\ntitle: Ảnh quá lớn\n---\n\nMở đầu.\n\n![Một cột rất cao](../images/cot.png \"Ảnh: thử\")\n")])
