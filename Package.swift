@@ -26,23 +26,25 @@ let package = Package(
 
         // Stages, in the direction of their imports.
         .target(name: "Diagnostics"),
+        .target(name: "Output"),
         .target(name: "Model", dependencies: ["Diagnostics"]),
         .target(name: "Loading", dependencies: ["Model", "CCmark", "Yams"]),
-        .target(name: "Typesetting", dependencies: ["Model", "CHarfBuzz"]),
-        .target(name: "Layout", dependencies: ["Typesetting"]),
-        .target(name: "Imaging", dependencies: ["CCairo", "CTurboJPEG"]),
-        .target(name: "PDF", dependencies: ["Layout", "Imaging", "CCairo", "CQPDF"]),
-        .target(name: "Web", dependencies: ["Model", "Imaging", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Layout", "PDF", "Web"]),
+        .target(name: "Pages", dependencies: ["Model"]),
+        .target(name: "Typesetting", dependencies: ["Model", "Pages", "CHarfBuzz"]),
+        .target(name: "Layout", dependencies: ["Typesetting", "Pages"]),
+        .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG"]),
+        // The PDF stage sees pages only: never the typesetter or the layout.
+        .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF"]),
+        .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output"]),
         .executableTarget(name: "BantinCLI", dependencies: [
-            "Bantin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Bantin", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "Web", "TestSupport"]),
-    ],
-    swiftLanguageModes: [.v5]
+        .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "Web", "TestSupport"], exclude: ["Goldens"]),
+    ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bantin
 import Diagnostics
 import Loading
+import Output
 import Foundation
 
 struct BantinCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct CommonOptions: ParsableArguments {
         return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout, booklet: booklet),
                         log: { line in
                             print(line)
-                            fflush(stdout)
+                            fflush(nil)  // every output stream: progress shows as it happens
                         })
     }
 }
@@ -56,7 +57,7 @@ func finish(_ pipeline: Pipeline, format: DiagnosticsFormat = .text) throws {
     if !engine.diagnostics.isEmpty {
         let text = format == .json
             ? JSONRenderer().render(engine)
-            : ConsoleRenderer(useColor: isatty(fileno(stderr)) != 0).render(engine)
+            : ConsoleRenderer(useColor: isatty(STDERR_FILENO) != 0).render(engine)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
     if engine.hasErrors {
@@ -89,9 +90,9 @@ struct Build: ParsableCommand {
         for issue in pipeline.build(try folders(issues, pipeline)) {
             print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")
             if timings {
-                for (step, seconds) in issue.timings {
-                    let name = step.padding(toLength: 22, withPad: " ", startingAt: 0)
-                    print("  \(name)" + String(format: "%8.1f ms", seconds * 1000))
+                for timing in issue.timings {
+                    let name = timing.step.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    print("  \(name)" + String(format: "%8.1f ms", timing.seconds * 1000))
                 }
             }
         }
@@ -182,7 +183,7 @@ struct Import: ParsableCommand {
         let said = result.encoding.map { (from == nil ? "detected " : "decoded as ") + $0.displayName } ?? "already UTF-8"
         FileHandle.standardError.write(Data("\(file): \(said)\n".utf8))
         if let out {
-            try Data(result.markdown.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try OutputFile.write(Data(result.markdown.utf8), to: URL(fileURLWithPath: out))
         } else {
             print(result.markdown, terminator: "")
         }
@@ -206,7 +207,7 @@ enum PageRange {
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print an intermediate representation as text.")
 
-    @Argument(help: "document, lines or pages")
+    @Argument(help: "document, lines, pages or pdf (what the PDF writer receives)")
     var stage: Pipeline.DumpStage
 
     @Argument(help: "The issue folder.")

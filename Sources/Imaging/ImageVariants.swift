@@ -1,6 +1,7 @@
 internal import CCairo
 internal import CTurboJPEG
 import Foundation
+import Output
 
 /// One written copy of an image at a width.
 public struct ImageVariant: Sendable, Hashable {
@@ -47,7 +48,7 @@ public enum ImageVariants {
             out.append(ImageVariant(file: name, width: w, height: h))
         }
         let original = name(stem: stem, width: width, isJPEG: isJPEG)
-        try data.write(to: folder.appendingPathComponent(original), options: .atomic)
+        try OutputFile.write(data, to: folder.appendingPathComponent(original))
         out.append(ImageVariant(file: original, width: width, height: height))
         return out
     }
@@ -91,15 +92,14 @@ public enum ImageVariants {
                                  Int32(TJPF_BGRX.rawValue), &buffer, &size, Int32(TJSAMP_420.rawValue), 82, 0)
         defer { tjFree(buffer) }
         guard status == 0, let buffer else { throw ImagingError.image(url.lastPathComponent, String(cString: tjGetErrorStr2(handle))) }
-        try Data(bytes: buffer, count: Int(size)).write(to: url, options: .atomic)
+        try OutputFile.write(Data(bytes: buffer, count: Int(size)), to: url)
     }
 
     private static func writePNG(_ surface: OpaquePointer, to url: URL) throws {
-        // The process id keeps two builds writing the same copy at once out of each other's way.
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard cairo_surface_write_to_png(surface, temporary.path) == CAIRO_STATUS_SUCCESS,
-              rename(temporary.path, url.path) == 0 else {
-            throw ImagingError.image(url.lastPathComponent, "cannot write the PNG")
+        try OutputFile.write(to: url) { temporary in
+            guard cairo_surface_write_to_png(surface, temporary.path) == CAIRO_STATUS_SUCCESS else {
+                throw ImagingError.image(url.lastPathComponent, "cannot write the PNG")
+            }
         }
     }
 }

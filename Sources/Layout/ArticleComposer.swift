@@ -1,3 +1,4 @@
+import Diagnostics
 import Model
 import Typesetting
 
@@ -27,16 +28,15 @@ struct ArticleComposer {
         let width = columnWidth - indent
         switch block.kind {
         case .paragraph(let inlines):
-            let opensRun = previous.map { if case .paragraph = $0 { false } else { true } } ?? true
-            let style = quoted ? layout.style("quote") : layout.style(opensRun ? "first" : "body")
+            let style = layout.style(BlockStyle.paragraph(after: previous, quoted: quoted))
             let lines = try typesetter.set(inlines, style: style, width: width)
             appendLines(lines, style: style, indent: indent, source: block.range, into: &out)
         case .heading(let level, let inlines):
-            let style = layout.style(level <= 2 ? "heading2" : "heading3")
+            let style = layout.style(BlockStyle.heading(level: level))
             let lines = try typesetter.set(inlines, style: style, width: width, indentFirstLine: false)
             appendLines(lines, style: style, indent: indent, keepWithNext: true, source: block.range, into: &out)
         case .list(let ordered, let start, let items):
-            let style = layout.style("list")
+            let style = layout.style(BlockStyle.list)
             out.append(.space(style.spaceBefore))
             for (n, item) in items.enumerated() {
                 let marker = try typesetter.set([.text(ordered ? "\(start + n)." : "•")], style: leftAligned(style),
@@ -65,7 +65,7 @@ struct ArticleComposer {
             }
             out.append(.space(style.spaceAfter))
         case .code(_, let text):
-            let style = layout.style("code")
+            let style = layout.style(BlockStyle.code)
             let lines = try typesetter.setCode(text, style: style, width: width)
             appendLines(lines, style: style, indent: indent, into: &out)
         case .figure(let figure):
@@ -98,11 +98,11 @@ struct ArticleComposer {
         if size.height > maxHeight {
             size = Size(width: maxHeight / figure.image.aspectRatio, height: maxHeight)
         }
-        var caption = try typesetter.set(figure.caption, style: layout.style("caption"), width: size.width, indentFirstLine: false)
+        var caption = try typesetter.set(figure.caption, style: layout.style(BlockStyle.caption), width: size.width, indentFirstLine: false)
         if let credit = figure.credit {
-            caption += try typesetter.set(credit, style: layout.style("credit"), width: size.width)
+            caption += try typesetter.set(credit, style: layout.style(BlockStyle.credit), width: size.width)
         }
-        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style("caption").spaceAfter,
+        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style(BlockStyle.caption).spaceAfter,
                          wide: wide, source: source)
     }
 

@@ -1,4 +1,5 @@
 import Model
+import Pages
 import Typesetting
 
 /// The pages at the end of an issue: what pads it to a multiple of four (a deliberate blank,

@@ -1,4 +1,6 @@
+import Diagnostics
 import Model
+import Pages
 import Typesetting
 
 /// Pours flowables into the columns of successive pages, starting below an opener.
@@ -11,7 +13,7 @@ import Typesetting
 /// - `balance()` evens out the columns of the last page.
 struct ColumnFlow {
     let geometry: PageGeometry
-    private(set) var pages: [Page]
+    private(set) var pages: [LaidPage]
     private(set) var column = 0
     private var y: Pt
     /// The top of the columns on this page (below the opener and any wide figure at the top).
@@ -47,7 +49,7 @@ struct ColumnFlow {
         }
     }
 
-    init(opening page: Page, startingAt y: Pt, geometry: PageGeometry) {
+    init(opening page: LaidPage, startingAt y: Pt, geometry: PageGeometry) {
         self.geometry = geometry
         self.pages = [page]
         self.y = y
@@ -203,7 +205,7 @@ struct ColumnFlow {
         reserved = 0
         if column == geometry.layout.columns {
             column = 0
-            var page = geometry.blankPage(number + 1, kind: .article)
+            var page = LaidPage(geometry.blankPage(number + 1, kind: .article))
             page.articleTitle = pages[0].articleTitle
             page.sectionTitle = pages[0].sectionTitle
             pages.append(page)
@@ -264,11 +266,11 @@ struct ColumnFlow {
     // MARK: Drawing
 
     private mutating func append(_ item: PageItem) {
-        pages[pages.count - 1].items.append(item)
+        pages[pages.count - 1].page.items.append(item)
     }
 
-    private mutating func mark(_ kind: FlowMark.Kind, _ source: SourceRange?, _ index: Int, _ count: Int, _ from: Pt, _ to: Pt) {
-        pages[pages.count - 1].marks.append(FlowMark(column: column, kind: kind, source: source, index: index, count: count,
+    private mutating func mark(_ kind: FlowRecord.Kind, _ source: SourceRange?, _ index: Int, _ count: Int, _ from: Pt, _ to: Pt) {
+        pages[pages.count - 1].flow.append(FlowRecord(column: column, kind: kind, source: source, index: index, count: count,
                                                       top: from, bottom: to))
         lowest = max(lowest, to)
     }

@@ -1,4 +1,5 @@
 import Model
+import Pages
 import Typesetting
 
 /// "Mục lục": sections, article titles, authors and the page each article really starts on

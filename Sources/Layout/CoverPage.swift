@@ -1,4 +1,5 @@
 import Model
+import Pages
 import Typesetting
 
 /// The cover: the image across the whole sheet (into the bleed), the publication's

@@ -1,4 +1,5 @@
 import Model
+import Pages
 import Typesetting
 
 /// An article's opening: section kicker, title, subtitle, standfirst and byline across all

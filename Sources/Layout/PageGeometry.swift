@@ -1,4 +1,5 @@
 import Model
+import Pages
 
 /// Where things go on a page of a layout: trim inside the bleed, margins mirrored on facing pages.
 struct PageGeometry {

@@ -1,4 +1,14 @@
+/// Layout: from the document and set lines to pages.
+///
+/// Steps: `PageGeometry` places the trim, bleed, margins and columns of each page →
+/// `ArticleComposer` turns an article's blocks into `Flowable`s (set lines, figures, space) →
+/// `ColumnFlow` pours them into columns and pages → `CoverPage`, `ContentsPage` and
+/// `RunningHeads` add the issue's furniture → `Paginator` ties it together and pads the
+/// page count for saddle stitching. Its output is `[LaidPage]`: each a `Page` (module Pages),
+/// all the PDF stage sees, with the layout's own records beside it.
+import Diagnostics
 import Model
+import Pages
 import Typesetting
 
 /// The layout stage's entry point: an issue in, its pages out.
@@ -15,7 +25,9 @@ public struct Paginator {
 
     /// Where each article starts, for the contents page and the screen PDF's bookmarks.
     public struct Result: Sendable {
-        public var pages: [Page]
+        /// The pages with the layout's records of them; `pages` is what the PDF stage receives.
+        public var laid: [LaidPage]
+        public var pages: [Page] { laid.map(\.page) }
         public var articleStarts: [(article: String, page: Int)]
         /// Pages added at the end so the count is a multiple of 4 (saddle stitch).
         public var paddedPages: Int
@@ -41,14 +53,14 @@ public struct Paginator {
     public func paginate(_ composition: Composition) throws -> Result {
         let geometry = PageGeometry(layout: layout)
         var bodies = composition.articles.makeIterator()
-        var pages: [Page] = []
+        var pages: [LaidPage] = []
         if issue.cover != nil {
-            pages.append(try CoverPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).page())
+            pages.append(LaidPage(try CoverPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).page()))
         }
         let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
         let contentsNumber = pages.count + 1
         let contentsPages = try contents.pageCount()
-        for n in 0..<contentsPages { pages.append(geometry.blankPage(contentsNumber + n, kind: .contents)) }
+        for n in 0..<contentsPages { pages.append(LaidPage(geometry.blankPage(contentsNumber + n, kind: .contents))) }
 
         var starts: [(String, Int)] = []
         var problems: [Diagnostic] = []
@@ -56,26 +68,26 @@ public struct Paginator {
         var runOnFrom: Pt?
         for section in issue.sections {
             for article in section.articles {
-                var page: Page
+                var page: LaidPage
                 var y: Pt
                 if let from = runOnFrom, !pages.isEmpty {
                     page = pages.removeLast()
                     y = from + .mm(6)
                     let frame = geometry.frame(page: page.number)
-                    page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.5, color: .black))
+                    page.page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.5, color: .black))
                     y = y + .mm(4)
                     page.opensArticle = true
                 } else {
-                    page = geometry.blankPage(pages.count + 1, kind: .article)
+                    page = LaidPage(geometry.blankPage(pages.count + 1, kind: .article))
                     page.articleTitle = article.title
                     page.sectionTitle = section.title
                     page.opensArticle = true
                     y = geometry.frame(page: page.number).y
                 }
                 starts.append((article.slug, page.number))
-                page.anchors.append(Anchor(name: article.slug, at: Point(x: geometry.frame(page: page.number).x, y: y)))
+                page.page.anchors.append(Anchor(name: article.slug, at: Point(x: geometry.frame(page: page.number).x, y: y)))
                 y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
-                    .draw(on: &page, frame: geometry.frame(page: page.number), from: y)
+                    .draw(on: &page.page, frame: geometry.frame(page: page.number), from: y)
                 let body = bodies.next() ?? []
                 var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry)
                 flow.place(body)
@@ -91,19 +103,19 @@ public struct Paginator {
             }
         }
         let set = try contents.pages(from: contentsNumber, starts: Dictionary(starts) { a, _ in a })
-        pages.replaceSubrange((contentsNumber - 1)..<(contentsNumber - 1 + contentsPages), with: set)
+        pages.replaceSubrange((contentsNumber - 1)..<(contentsNumber - 1 + contentsPages), with: set.map(LaidPage.init))
 
         // Pad to a multiple of four (saddle stitch), keeping the colophon on the last page.
         let back = BackMatter(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
         let colophon = layout.colophon ? 1 : 0
         var padded = 0
         while layout.padding != .none, (pages.count + colophon) % 4 != 0 {
-            pages.append(try back.padding(pages.count + 1, nth: padded))
+            pages.append(LaidPage(try back.padding(pages.count + 1, nth: padded)))
             padded += 1
         }
-        if layout.colophon { pages.append(try back.colophon(pages.count + 1)) }
+        if layout.colophon { pages.append(LaidPage(try back.colophon(pages.count + 1))) }
         pages = try RunningHeads(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).apply(to: pages)
-        return Result(pages: pages, articleStarts: starts, paddedPages: padded, problems: problems)
+        return Result(laid: pages, articleStarts: starts, paddedPages: padded, problems: problems)
     }
 }
 

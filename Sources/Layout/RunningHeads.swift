@@ -1,4 +1,5 @@
 import Model
+import Pages
 import Typesetting
 
 /// Running heads and folios as the layout's master pages say: a head template per side
@@ -11,7 +12,7 @@ struct RunningHeads {
     let typesetter: Typesetter
     let geometry: PageGeometry
 
-    func apply(to pages: [Page]) throws -> [Page] {
+    func apply(to pages: [LaidPage]) throws -> [LaidPage] {
         try pages.map { page in
             guard page.kind != .cover else { return page }
             var page = page
@@ -23,8 +24,8 @@ struct RunningHeads {
             let text = head(master.head, page)
             if wantsHead, !text.isEmpty {
                 let lines = try typesetter.set(text, style: style, width: frame.width)
-                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - .mm(9), into: &page) + .mm(1)
-                page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
+                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - .mm(9), into: &page.page) + .mm(1)
+                page.page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
                                         width: 0.3, color: style.color))
             }
             if master.folio != .none {
@@ -35,14 +36,14 @@ struct RunningHeads {
                 default: .center
                 }
                 let lines = try typesetter.set(String(page.number), style: folio, width: frame.width)
-                _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + .mm(8), into: &page)
+                _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + .mm(8), into: &page.page)
             }
             return page
         }
     }
 
     /// Fills a head template for a page.
-    func head(_ template: String, _ page: Page) -> String {
+    func head(_ template: String, _ page: LaidPage) -> String {
         let values = ["publication": issue.publication.title, "issue": issue.issueLine, "section": page.sectionTitle ?? "",
                       "article": page.articleTitle ?? "", "date": issue.date.numeric]
         var out = template

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A block of an article's body, with where it stands in the source.
 public struct Block: Sendable {
     public indirect enum Kind: Sendable {

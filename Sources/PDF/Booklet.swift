@@ -1,6 +1,7 @@
 internal import CCairo
 import Foundation
-import Layout
+import Model
+import Pages
 
 /// Saddle-stitch imposition (PRINT.md, "Booklet imposition"): for N pages (N a multiple of 4),
 /// sheet s = 0 … N/4−1 carries on its front (N−2s, 2s+1) and on its back (2s+2, N−2s−1).

@@ -1,6 +1,8 @@
 internal import CQPDF
 import Foundation
-import Layout
+import Output
+import Model
+import Pages
 
 /// What the finishing step writes into a PDF that cairo 1.16 cannot (PRINT.md): page boxes,
 /// `D:` dates and `/Trapped`, PDF/X-4 (output intent with its ICC profile, XMP, device-independent
@@ -27,17 +29,12 @@ struct Finisher {
     /// finisher), the finisher rewrites it into a second temporary file in the same folder,
     /// which is renamed into place only when both succeeded — a failure leaves the old file.
     static func write(to url: URL, metadata: PDFMetadata, _ draw: (String, inout Finisher) throws -> Void) throws {
-        let base = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
-        let drawn = base.appendingPathExtension("cairo.tmp"), finished = base.appendingPathExtension("tmp")
-        defer {
-            try? FileManager.default.removeItem(at: drawn)
-            try? FileManager.default.removeItem(at: finished)
-        }
-        var finisher = Finisher(boxes: nil, metadata: metadata, pdfx: nil)
-        try draw(drawn.path, &finisher)
-        try finisher.finish(drawn.path, to: finished.path)
-        guard rename(finished.path, url.path) == 0 else {
-            throw PDFError.cairo("move the finished PDF to '\(url.path)'", String(cString: strerror(errno)))
+        try OutputFile.write(to: url) { finished in
+            let drawn = OutputFile.temporaryURL(for: url, tag: "cairo")
+            defer { try? FileManager.default.removeItem(at: drawn) }
+            var finisher = Finisher(boxes: nil, metadata: metadata, pdfx: nil)
+            try draw(drawn.path, &finisher)
+            try finisher.finish(drawn.path, to: finished.path)
         }
     }
 

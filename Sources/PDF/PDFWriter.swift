@@ -5,7 +5,8 @@
 /// renamed into place. Sees only the layout's page types.
 internal import CCairo
 import Foundation
-import Layout
+import Model
+import Pages
 
 /// Document information written into the PDF. Dates come from the issue, so builds are reproducible.
 public struct PDFMetadata: Sendable {

@@ -1,5 +1,6 @@
 internal import CCairo
-import Layout
+import Model
+import Pages
 
 /// Draws one page's items on a cairo context.
 struct PageRenderer {

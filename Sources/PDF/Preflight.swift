@@ -1,6 +1,8 @@
+import Diagnostics
 internal import CQPDF
 import Foundation
-import Layout
+import Model
+import Pages
 
 /// What the printing shop would complain about, page by page (PRINT.md, "Checking a PDF"):
 /// boxes and bleed, fonts and their embedding, each image's effective resolution at its placed

@@ -1,6 +1,8 @@
 internal import CCairo
 import Foundation
-import Layout
+import Output
+import Model
+import Pages
 
 /// PNG previews for designers: chosen pages at a resolution, and a contact sheet of every page,
 /// drawn by the same `PageRenderer` as the PDF, on cairo's image surface.
@@ -78,10 +80,8 @@ public struct PreviewWriter {
         cairo_paint(cr)
         try draw(cr)
         try check(cairo_status(cr), "draw the preview")
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try check(cairo_surface_write_to_png(surface, temporary.path), "write '\(url.lastPathComponent)'")
-        guard rename(temporary.path, url.path) == 0 else {
-            throw PDFError.cairo("move the preview into place", String(cString: strerror(errno)))
+        try OutputFile.write(to: url) { temporary in
+            try check(cairo_surface_write_to_png(surface, temporary.path), "write '\(url.lastPathComponent)'")
         }
     }
 }

@@ -1,7 +1,8 @@
 internal import CCairo
 import Foundation
 import Imaging
-import Layout
+import Model
+import Pages
 
 /// Fonts and images opened for one PDF, each once. cairo font faces and image surfaces are
 /// reference-counted; this class holds one reference to each and drops it in `deinit`.

@@ -71,7 +71,7 @@ public final class Font: @unchecked Sendable {
     func glyphName(_ glyph: UInt32) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         hb_font_get_glyph_name(font, glyph, &buffer, 64)
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Shapes without the cache, in another language: for tests that compare languages.

@@ -1,4 +1,5 @@
 import Model
+import Pages
 
 /// Turns a chosen line of items into a `SetLine`: computes the adjustment ratio, spreads it
 /// over the glue (justified) or offsets the line (left, centre, right), and merges neighbouring

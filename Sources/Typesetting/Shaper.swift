@@ -12,7 +12,9 @@ public struct ShapedGlyph: Hashable, Sendable {
 
 /// HarfBuzz with everything set, never guessed: language `vi`, script Latin, direction LTR.
 enum Shaper {
-    static let vietnamese = hb_language_from_string("vi", -1)
+    /// HarfBuzz interns languages: the pointer names an immutable, process-wide value that any
+    /// thread may pass to `hb_buffer_set_language`.
+    nonisolated(unsafe) static let vietnamese = hb_language_from_string("vi", -1)
 
     static func shape(_ text: String, font: OpaquePointer, language: OpaquePointer? = vietnamese) -> [ShapedGlyph] {
         guard let buffer = hb_buffer_create() else { return [] }

@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// WOFF2 copies of the web fonts, made with Debian's `woff2_compress` where it is installed
 /// (a third the size of the TrueType files, which are always served beside them as fallback).
@@ -37,7 +38,7 @@ enum WebFonts {
             process.waitUntilExit()
             let output = try Data(contentsOf: work.appendingPathComponent("font.woff2"))
             try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-            try output.write(to: cached, options: .atomic)
+            try OutputFile.write(output, to: cached)
             return output
         } catch {
             return nil

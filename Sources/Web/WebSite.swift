@@ -1,11 +1,12 @@
 import Foundation
 import Imaging
 import Model
+import Output
 
 /// Writes the web edition of a set of issues into `out/web/`: for each issue its front page,
 /// one page per article and its images (resized copies); across issues the archive, the Atom
 /// feed, the sitemap and the search page with its index. No layout engine is involved.
-public struct WebSite {
+public struct WebSite: Sendable {
     public let theme: WebTheme
     /// `fonts/`: the web fonts are copied from here, self-hosted.
     public let fontsDirectory: URL
@@ -91,9 +92,7 @@ struct FileWriter {
     }
 
     func write(_ data: Data, to path: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        try OutputFile.write(data, to: root.appendingPathComponent(path))
     }
 
     func copy(_ source: URL, to path: String) throws {

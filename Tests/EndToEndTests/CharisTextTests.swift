@@ -1,3 +1,5 @@
+import Diagnostics
+import Model
 import Foundation
 import Testing
 

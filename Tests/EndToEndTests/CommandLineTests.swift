@@ -1,3 +1,5 @@
+import Diagnostics
+import Model
 import Foundation
 import Testing
 
@@ -17,7 +19,7 @@ import Testing
         #expect(result.err.contains("issue.yaml:5:9: error: unknown layout 'khong-co'"), "\(result.err)")
         #expect(result.err.contains("issue.yaml:8:16: error: cannot read"), "\(result.err)")
         #expect(result.err.contains("hint: "))
-        #expect(result.out.contains("[1/5] Loading bad"))
+        #expect(result.out.contains("[1/6] Loading bad"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/bad/print.pdf").path))
     }
 

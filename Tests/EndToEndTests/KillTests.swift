@@ -1,3 +1,8 @@
+import Diagnostics
+import Layout
+import Model
+import Pages
+import Typesetting
 import Bantin
 import Foundation
 import Testing

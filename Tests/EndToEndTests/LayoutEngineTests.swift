@@ -1,3 +1,7 @@
+import Diagnostics
+import Model
+import Pages
+import Typesetting
 import Bantin
 import Foundation
 import Layout
@@ -96,7 +100,7 @@ let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
         var checked = 0
         for page in built.pages where page.kind == .article && !page.opensArticle {
             let head = page.items.compactMap { item -> String? in
-                if case .text(let run, let origin) = item, origin.y < page.trimBox.y + .mm(14) { return run.text }
+                if case .text(let run, let origin) = item, origin.y < page.page.trimBox.y + .mm(14) { return run.text }
                 return nil
             }.first
             let expected: String

@@ -1,3 +1,5 @@
+import Diagnostics
+import Model
 import Foundation
 
 /// A plain RGB PNG of one colour, any size, for tests that need an image of a given resolution.

@@ -1,10 +1,14 @@
+import Diagnostics
+import Model
+import Pages
+import Typesetting
 import Bantin
 import Layout
 import Testing
 
 /// Checks on the sample's pages, read from the page IR (what the PDF writer receives).
 @Suite struct PageGeometryTests {
-    let pages = sample.built.pages
+    let pages = sample.built.pages.map(\.page)
 
     /// The shop's safe zone: text at least 5 mm inside the trim, on every page.
     @Test func textStaysInsideTheSafeZone() {
@@ -41,7 +45,7 @@ import Testing
     /// Right-hand continuation pages carry their article's title as the running head; every
     /// page but the cover has its folio.
     @Test func runningHeadsAndFolios() {
-        for page in pages where page.kind != .cover {
+        for page in sample.built.pages where page.kind != .cover {
             let texts = page.items.compactMap { item -> String? in
                 if case .text(let run, _) = item { return run.text }
                 return nil

@@ -1,3 +1,5 @@
+import Diagnostics
+import Model
 import Foundation
 
 let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,3 +1,7 @@
+import Diagnostics
+import Layout
+import Pages
+import Typesetting
 import Bantin
 import Foundation
 import Model

@@ -1,5 +1,9 @@
+import Diagnostics
+import Model
 import Foundation
 import Loading
+import Pages
+import Typesetting
 import Testing
 @testable import Layout
 
@@ -43,9 +47,9 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
         // Fill the column so that the deep line falls at its foot, whatever the leading.
         let fit = Int(((frame.height - style.leading) / style.leading).rounded(.down))
         let flow = Array(filler.prefix(fit)) + last
-        var column = ColumnFlow(opening: geometry.blankPage(3, kind: .article), startingAt: frame.y, geometry: geometry)
+        var column = ColumnFlow(opening: LaidPage(geometry.blankPage(3, kind: .article)), startingAt: frame.y, geometry: geometry)
         column.place(flow.map { .line(LineBox(line: $0)) })
-        let page = column.pages[0]
+        let page = column.pages[0].page
         let ink = inkLines(page, flow)
         let deepest = try #require(ink.last)
         #expect(last[0].inkDescent > style.size * 0.2)
@@ -59,7 +63,7 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
         let frame = geometry.frame(page: 3)
         let lines = try typesetter.set(String(repeating: "Lưới dòng cơ sở giữ nhịp đều. ", count: 20),
                                        style: layout.style("body"), width: geometry.columnWidth)
-        var column = ColumnFlow(opening: geometry.blankPage(3, kind: .article), startingAt: frame.y + 7, geometry: geometry)
+        var column = ColumnFlow(opening: LaidPage(geometry.blankPage(3, kind: .article)), startingAt: frame.y + 7, geometry: geometry)
         column.place([.space(3)] + lines.map { .line(LineBox(line: $0)) })
         for case .text(_, let origin) in column.pages[0].items {
             let steps = (origin.y - frame.y) / Pt(13.2)

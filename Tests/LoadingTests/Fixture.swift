@@ -1,3 +1,5 @@
+import Diagnostics
+import Model
 import Foundation
 
 /// A throwaway project folder (issues/, layouts/, fonts/) written file by file for one test.

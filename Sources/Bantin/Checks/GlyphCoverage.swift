@@ -1,19 +1,24 @@
-import Foundation
-import Layout
-import Loading
+import Diagnostics
+import Model
+import Typesetting
 
-/// Part of the check step: every character of every article must be drawable by its style's
-/// family or a family of the layout's fallback list. One that no face has would come out as an
+/// Every character of every article must be drawable by the family of the style that sets it
+/// or by a family of the layout's fallback list. One that no face has would come out as an
 /// empty box, so it is reported — the character, the article, its line and column.
 struct GlyphCoverage {
     let layout: LayoutSpec
     let fonts: FontLibrary
     let engine: DiagnosticEngine
 
-    func check(_ article: Article) {
+    func check(_ issue: Issue) {
+        for article in issue.articles { check(article) }
+    }
+
+    private func check(_ article: Article) {
         var reported = Set<Unicode.Scalar>()
         var known: [String: Set<Unicode.Scalar>] = [:]  // family → scalars already found drawable
-        func visit(_ text: String, family: String, range: SourceRange) {
+        TextWalker.walk(article) { text, style, range in
+            let family = layout.style(style).family
             for scalar in text.unicodeScalars where !scalar.isASCII || scalar.value < 0x20 {
                 if reported.contains(scalar) || known[family]?.contains(scalar) == true { continue }
                 if drawable(scalar, family: family) {
@@ -27,21 +32,6 @@ struct GlyphCoverage {
                                      at: locate(scalar, in: range),
                                      hint: "add a font that has it to the layout's `fallback:` list, or replace the character"))
             }
-        }
-        let title = SourceRange(path: article.path, line: 1, column: 1)
-        visit(article.title + (article.subtitle ?? "") + (article.summary ?? ""), family: layout.style("title").family, range: title)
-        for block in article.blocks { walk(block) { visit($0, family: $1, range: $2) } }
-    }
-
-    private func walk(_ block: Block, _ visit: (String, String, SourceRange) -> Void) {
-        switch block.kind {
-        case .paragraph(let inlines): visit(inlines.plainText, layout.style("body").family, block.range)
-        case .heading(_, let inlines): visit(inlines.plainText, layout.style("heading2").family, block.range)
-        case .code(_, let text): visit(text, layout.style("code").family, block.range)
-        case .figure(let figure): visit(figure.caption.plainText + (figure.credit ?? ""), layout.style("caption").family, block.range)
-        case .list(_, _, let items): for item in items { for b in item { walk(b, visit) } }
-        case .quote(let blocks): for b in blocks { walk(b, visit) }
-        case .rule: break
         }
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+import Layout
+import Web
+
+extension Pipeline {
+    var webDirectory: URL { options.outDirectory.appendingPathComponent("web") }
+
+    /// `bantin build`: loads and checks every issue, then writes each one's PDFs and preflight
+    /// while the web edition of all of them is written beside. An issue with errors is left out.
+    @discardableResult
+    public func build(_ folders: [URL]) -> [BuiltIssue] {
+        let checked = folders.compactMap { loadAndCheck($0, log: log) }
+        guard !checked.isEmpty, let theme = loadTheme() else { return [] }
+        let issues = checked.map(\.loaded.issue)
+        log("[web] \(WebEditionStep.name) \(issues.map(\.id).joined(separator: ", "))")
+        let step = WebEditionStep(theme: theme, fontsDirectory: workspace.fontsDirectory, directory: webDirectory)
+        let web = Background { () -> (pages: [String], seconds: Double)? in
+            let runner = StepRunner(id: "web", engine: self.engine, log: nil)
+            return runner.run(step, issues).map { ($0, runner.timings.last?.seconds ?? 0) }
+        }
+        var built = checked.compactMap(produce)
+        guard let site = web.value else { return built }
+        for i in built.indices {
+            do {
+                try WebSite.copyPDF(built[i].screenPDF, of: built[i].issue, into: webDirectory)
+            } catch {
+                engine.emit(.error("write", "cannot copy the screen PDF into the web edition: \(error)", at: nil))
+            }
+            built[i].webPages = site.pages.filter { $0.hasPrefix(built[i].issue.id + "/") }
+            built[i].timings.append(StepTiming(step: "Web edition (beside)", seconds: site.seconds))
+        }
+        return built
+    }
+
+    /// Steps 3 to 6 for one issue that loaded and checked cleanly.
+    private func produce(_ issue: Checked) -> BuiltIssue? {
+        let runner = issue.runner, loaded = issue.loaded
+        let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: issue.typesetter)
+        guard let composition = runner.run(TypesetStep(), paginator),
+              let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
+        if result.paddedPages > 0 {
+            log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
+        }
+        let folder = options.outDirectory.appendingPathComponent(loaded.issue.id)
+        let pages = result.pages
+        guard let written = runner.run(WritePDFsStep(workspace: workspace, folder: folder, booklet: options.booklet), (loaded, pages))
+        else { return nil }
+        for timing in written.timings { runner.record(timing.step, seconds: timing.seconds) }
+        // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
+        _ = runner.run(PreflightStep(engine: engine), (loaded, pages, written.printPDF))
+        return BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
+                          paddedPages: result.paddedPages, timings: runner.timings)
+    }
+}

@@ -1,0 +1,71 @@
+import Dispatch
+import Foundation
+import Layout
+import Loading
+import Model
+import Output
+import Pages
+import PDF
+
+/// Step 5: print.pdf, screen.pdf (and booklet.pdf) from the pages, written side by side on
+/// the cores there are, each through a temporary file renamed into place.
+struct WritePDFsStep: BuildStep {
+    static let name = "Writing PDFs"
+    let workspace: Workspace
+    /// `out/<id>/`.
+    let folder: URL
+    let booklet: Bool
+
+    /// The files written, and each one's own time (they overlap).
+    struct Written {
+        var printPDF: URL
+        var timings: [StepTiming]
+    }
+
+    func run(_ input: (loaded: LoadedIssue, pages: [Page])) throws -> Written? {
+        let issue = input.loaded.issue, pages = input.pages
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        OutputFile.removeStale(in: folder)
+        let print = try printOptions(input.loaded.layout)
+        let metadata = issue.pdfMetadata, outline = issue.pdfOutline
+        let folder = self.folder
+        let outputs = booklet ? ["print PDF", "screen PDF", "booklet"] : ["print PDF", "screen PDF"]
+        let seconds = try Parallel.map(Array(outputs.indices)) { n -> Double in
+            let started = DispatchTime.now()
+            switch n {
+            case 0: try PDFWriter().write(pages, metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"))
+            case 1: try PDFWriter().write(pages, metadata: metadata, kind: .screen(outline), to: folder.appendingPathComponent("screen.pdf"))
+            default: try BookletWriter().write(pages, metadata: metadata, to: folder.appendingPathComponent("booklet.pdf"))
+            }
+            return Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        }
+        return Written(printPDF: folder.appendingPathComponent("print.pdf"),
+                       timings: zip(outputs, seconds).map { StepTiming(step: "  " + $0, seconds: $1) })
+    }
+
+    /// The print PDF's options from the layout: crop marks, and PDF/X-4 with the layout's profiles.
+    private func printOptions(_ layout: LayoutSpec) throws -> PrintOptions {
+        guard layout.pdfx else { return PrintOptions(cropMarks: layout.cropMarks, pdfx: nil) }
+        let output = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.outputProfile))
+        let rgb = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.rgbProfile))
+        return PrintOptions(cropMarks: layout.cropMarks,
+                            pdfx: PDFXProfile(output: output, condition: layout.outputCondition, rgb: rgb))
+    }
+}
+
+extension Issue {
+    /// Document information of the issue's PDFs; the date is the issue's, so builds are reproducible.
+    var pdfMetadata: PDFMetadata {
+        PDFMetadata(title: "\(publication.title) — \(issueLine)", author: publication.publisher,
+                    subject: cover?.headline ?? issueLine, date: date)
+    }
+
+    /// Bookmarks of the screen PDF: each section, opening at its first article, with its articles.
+    var pdfOutline: PDFOutline {
+        PDFOutline(entries: sections.compactMap { section in
+            guard let first = section.articles.first else { return nil }
+            return .init(title: section.title, anchor: first.slug,
+                         children: section.articles.map { .init(title: $0.title, anchor: $0.slug) })
+        })
+    }
+}

@@ -1,0 +1,55 @@
+/// Output: the one way any output file reaches its place.
+///
+/// Every file Bantin writes (PDFs, previews, web pages, images, preflight reports) is written
+/// to a temporary file beside it, `.print.pdf.1234.tmp` (the process id keeps two builds at once
+/// out of each other's way), and renamed into place only when it is complete. A failed or killed
+/// write leaves the previous file untouched; `removeStale` clears what a dead build left.
+import Foundation
+
+public enum OutputFile {
+    /// Writes `data` to `url` through a temporary file, creating the folder when needed.
+    public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { temporary in try data.write(to: temporary) }
+    }
+
+    /// Lets `produce` write a temporary file beside `url` (it receives its URL), then renames it
+    /// into place. Whatever `produce` throws, the temporary file is removed and `url` untouched.
+    public static func write(to url: URL, _ produce: (URL) throws -> Void) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = temporaryURL(for: url)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try produce(temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            throw OutputFileError(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// `.print.pdf.1234.tmp` beside `print.pdf`; `tag` names a second temporary of the same file
+    /// (`.print.pdf.1234.cairo.tmp`).
+    public static func temporaryURL(for url: URL, tag: String? = nil) -> URL {
+        let name = [".\(url.lastPathComponent)", String(getpid()), tag, "tmp"].compactMap { $0 }.joined(separator: ".")
+        return url.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    /// Removes the temporary files in `folder` (and, when `recursive`, in the folders under it)
+    /// whose process is gone — a build killed mid-write; a running build's are never touched.
+    public static func removeStale(in folder: URL, recursive: Bool = false) {
+        let fm = FileManager.default
+        let paths = (recursive ? fm.subpaths(atPath: folder.path) : try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            guard name.hasPrefix("."), name.hasSuffix(".tmp"),
+                  let pid = name.split(separator: ".").compactMap({ Int32($0) }).last,
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: folder.appendingPathComponent(path))
+        }
+    }
+}
+
+/// A finished temporary file that could not be renamed into place.
+public struct OutputFileError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "cannot move the finished file into place at '\(path)': \(reason)" }
+}
