@@ -29,16 +29,16 @@ struct GlyphCoverage {
             }
         }
         let title = SourceRange(path: article.path, line: 1, column: 1)
-        visit(article.title + (article.subtitle ?? "") + (article.summary ?? ""), family: layout.style("title").family, range: title)
+        visit(article.title + (article.subtitle ?? "") + (article.summary ?? ""), family: layout.style(.title).family, range: title)
         for block in article.blocks { walk(block) { visit($0, family: $1, range: $2) } }
     }
 
     private func walk(_ block: Block, _ visit: (String, String, SourceRange) -> Void) {
         switch block.kind {
-        case .paragraph(let inlines): visit(inlines.plainText, layout.style("body").family, block.range)
-        case .heading(_, let inlines): visit(inlines.plainText, layout.style("heading2").family, block.range)
-        case .code(_, let text): visit(text, layout.style("code").family, block.range)
-        case .figure(let figure): visit(figure.caption.plainText + (figure.credit ?? ""), layout.style("caption").family, block.range)
+        case .paragraph(let inlines): visit(inlines.plainText, layout.style(.body).family, block.range)
+        case .heading(_, let inlines): visit(inlines.plainText, layout.style(.heading2).family, block.range)
+        case .code(_, let text): visit(text, layout.style(.code).family, block.range)
+        case .figure(let figure): visit(figure.caption.plainText + (figure.credit ?? ""), layout.style(.caption).family, block.range)
         case .list(_, _, let items): for item in items { for b in item { walk(b, visit) } }
         case .quote(let blocks): for b in blocks { walk(b, visit) }
         case .rule: break

@@ -9,9 +9,6 @@ struct ArticleComposer {
     let columnHeight: Pt
     let frameWidth: Pt
 
-    static let listIndent: Pt = .mm(5)
-    static let quoteIndent: Pt = .mm(4)
-
     func flowables(_ blocks: [Block]) throws -> [Flowable] {
         var out: [Flowable] = []
         var previous: Block.Kind?
@@ -28,23 +25,23 @@ struct ArticleComposer {
         switch block.kind {
         case .paragraph(let inlines):
             let opensRun = previous.map { if case .paragraph = $0 { false } else { true } } ?? true
-            let style = quoted ? layout.style("quote") : layout.style(opensRun ? "first" : "body")
+            let style = quoted ? layout.style(.quote) : layout.style(opensRun ? .first : .body)
             let lines = try typesetter.set(inlines, style: style, width: width)
             appendLines(lines, style: style, indent: indent, source: block.range, into: &out)
         case .heading(let level, let inlines):
-            let style = layout.style(level <= 2 ? "heading2" : "heading3")
+            let style = layout.style(level <= 2 ? .heading2 : .heading3)
             let lines = try typesetter.set(inlines, style: style, width: width, indentFirstLine: false)
             appendLines(lines, style: style, indent: indent, keepWithNext: true, source: block.range, into: &out)
         case .list(let ordered, let start, let items):
-            let style = layout.style("list")
+            let style = layout.style(.list)
             out.append(.space(style.spaceBefore))
             for (n, item) in items.enumerated() {
                 let marker = try typesetter.set([.text(ordered ? "\(start + n)." : "•")], style: leftAligned(style),
-                                                width: Self.listIndent * 4, indentFirstLine: false).first
+                                                width: layout.blocks.listIndent * 4, indentFirstLine: false).first
                 var itemFlow: [Flowable] = []
                 var inner: Block.Kind?
                 for child in item {
-                    try append(child, after: inner, indent: indent + Self.listIndent, into: &itemFlow, quoted: quoted)
+                    try append(child, after: inner, indent: indent + layout.blocks.listIndent, into: &itemFlow, quoted: quoted)
                     inner = child.kind
                 }
                 if let i = itemFlow.firstIndex(where: { if case .line = $0 { true } else { false } }),
@@ -56,16 +53,16 @@ struct ArticleComposer {
             }
             out.append(.space(style.spaceAfter))
         case .quote(let blocks):
-            let style = layout.style("quote")
+            let style = layout.style(.quote)
             out.append(.space(style.spaceBefore))
             var inner: Block.Kind?
             for child in blocks {
-                try append(child, after: inner, indent: indent + Self.quoteIndent, into: &out, quoted: true)
+                try append(child, after: inner, indent: indent + layout.blocks.quoteIndent, into: &out, quoted: true)
                 inner = child.kind
             }
             out.append(.space(style.spaceAfter))
         case .code(_, let text):
-            let style = layout.style("code")
+            let style = layout.style(.code)
             let lines = try typesetter.setCode(text, style: style, width: width)
             appendLines(lines, style: style, indent: indent, into: &out)
         case .figure(let figure):
@@ -76,7 +73,7 @@ struct ArticleComposer {
             let span = wide ? min(frameWidth, max(width, sharp)) : width
             out.append(.figure(try box(figure, width: span, wide: wide, source: block.range)))
         case .rule:
-            out.append(.space(.mm(4)))
+            out.append(.space(layout.blocks.breakSpace))
         }
     }
 
@@ -98,11 +95,11 @@ struct ArticleComposer {
         if size.height > maxHeight {
             size = Size(width: maxHeight / figure.image.aspectRatio, height: maxHeight)
         }
-        var caption = try typesetter.set(figure.caption, style: layout.style("caption"), width: size.width, indentFirstLine: false)
+        var caption = try typesetter.set(figure.caption, style: layout.style(.caption), width: size.width, indentFirstLine: false)
         if let credit = figure.credit {
-            caption += try typesetter.set(credit, style: layout.style("credit"), width: size.width)
+            caption += try typesetter.set(credit, style: layout.style(.credit), width: size.width)
         }
-        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style("caption").spaceAfter,
+        return FigureBox(image: figure.image, imageSize: size, caption: caption, spaceBelow: layout.style(.caption).spaceAfter,
                          wide: wide, source: source)
     }
 
