@@ -35,15 +35,15 @@ public struct LayoutLoader {
         guard let defaults = read(Self.defaultsName, referencedFrom: reference, over: nil),
               let layout = read(name, referencedFrom: reference, over: defaults) else { return nil }
         let spec = layout.spec
-        if spec.pdfx {
-            for profile in [spec.outputProfile, spec.rgbProfile] where !workspace.fileExists(workspace.layoutsDirectory.appendingPathComponent(profile)) {
-                engine.emit(.error("missing-profile", "PDF/X-4 needs the ICC profile 'layouts/\(profile)', which is missing",
-                                   at: .file(workspace.displayPath(url)),
-                                   hint: "restore layouts/icc/ from the project, name another profile under `print:`, or set `print: { pdfx: none }`"))
-                return nil
-            }
+        let missing = !spec.pdfx ? [] : [spec.outputProfile, spec.rgbProfile].filter {
+            !workspace.fileExists(workspace.layoutsDirectory.appendingPathComponent($0))
         }
-        return spec
+        for profile in missing {
+            engine.emit(.error("missing-profile", "PDF/X-4 needs the ICC profile 'layouts/\(profile)', which is missing",
+                               at: .file(workspace.displayPath(url)),
+                               hint: "restore layouts/icc/ from the project, name another profile under `print:`, or set `print: { pdfx: none }`"))
+        }
+        return missing.isEmpty ? spec : nil
     }
 
     /// `layouts/defaults.yaml` alone: what a layout that says nothing gets.
