@@ -36,13 +36,11 @@ private struct Resolver {
         let key = Key(name: name, layer: layer)
         if let style = done[key] { return style }
         let declaration = layers[layer][name]!
-        var base: TextStyle?
-        if let parent = declaration.string("based-on") {
-            base = basedOn(parent, name, declaration, chain: chain)
-        }
-        let own = { (resolver: inout Resolver) in layer > 0 ? resolver.value(name, upTo: layer - 1, chain: chain) : TextStyle.unread }
-        let complete = base == nil && layer == 0 && declaration.value("based-on") == nil
-        let style = reader.read(declaration, over: base ?? own(&self), fonts: fonts, complete: complete)
+        let parent = declaration.string("based-on").flatMap { basedOn($0, name, declaration, chain: chain) }
+        let base = parent ?? (layer > 0 ? value(name, upTo: layer - 1, chain: chain) : .unread)
+        // defaults.yaml's own declarations give every key.
+        let complete = layer == 0 && declaration.value("based-on") == nil
+        let style = reader.read(declaration, over: base, fonts: fonts, complete: complete)
         done[key] = style
         return style
     }
