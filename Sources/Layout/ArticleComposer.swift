@@ -10,9 +10,6 @@ struct ArticleComposer {
     let columnHeight: Pt
     let frameWidth: Pt
 
-    static let listIndent: Pt = .mm(5)
-    static let quoteIndent: Pt = .mm(4)
-
     func flowables(_ blocks: [Block]) throws -> [Flowable] {
         var out: [Flowable] = []
         var previous: Block.Kind?
@@ -40,11 +37,11 @@ struct ArticleComposer {
             out.append(.space(style.spaceBefore))
             for (n, item) in items.enumerated() {
                 let marker = try typesetter.set([.text(ordered ? "\(start + n)." : "•")], style: leftAligned(style),
-                                                width: Self.listIndent * 4, indentFirstLine: false).first
+                                                width: layout.blocks.listIndent * 4, indentFirstLine: false).first
                 var itemFlow: [Flowable] = []
                 var inner: Block.Kind?
                 for child in item {
-                    try append(child, after: inner, indent: indent + Self.listIndent, into: &itemFlow, quoted: quoted)
+                    try append(child, after: inner, indent: indent + layout.blocks.listIndent, into: &itemFlow, quoted: quoted)
                     inner = child.kind
                 }
                 if let i = itemFlow.firstIndex(where: { if case .line = $0 { true } else { false } }),
@@ -56,11 +53,11 @@ struct ArticleComposer {
             }
             out.append(.space(style.spaceAfter))
         case .quote(let blocks):
-            let style = layout.style("quote")
+            let style = layout.style(.quote)
             out.append(.space(style.spaceBefore))
             var inner: Block.Kind?
             for child in blocks {
-                try append(child, after: inner, indent: indent + Self.quoteIndent, into: &out, quoted: true)
+                try append(child, after: inner, indent: indent + layout.blocks.quoteIndent, into: &out, quoted: true)
                 inner = child.kind
             }
             out.append(.space(style.spaceAfter))
@@ -76,7 +73,7 @@ struct ArticleComposer {
             let span = wide ? min(frameWidth, max(width, sharp)) : width
             out.append(.figure(try box(figure, width: span, wide: wide, source: block.range)))
         case .rule:
-            out.append(.space(.mm(4)))
+            out.append(.space(layout.blocks.breakSpace))
         }
     }
 

@@ -17,17 +17,17 @@ struct CoverPage {
             page.items.append(.image(image, frame: coverFrame(image, media), clip: media))
         }
         let trim = geometry.trimBox
-        let inset = Pt.mm(18)
-        let x = trim.x + inset
-        let width = trim.width - inset * 2
-        var y = trim.y + Pt.mm(22)
-        y = ColumnFlow.draw(try set(issue.publication.title, "cover-title", width), x: x, y: y, into: &page) + .mm(3)
-        page.items.append(.rule(from: Point(x: x, y: y), to: Point(x: x + .mm(40), y: y), width: 2, color: .black))
-        y = y + .mm(4)
-        y = ColumnFlow.draw(try set(issue.issueLine, "cover-line", width), x: x, y: y, into: &page)
-        y = ColumnFlow.draw(try set(issue.publication.publisher, "cover-line", width), x: x, y: y, into: &page) + .mm(10)
+        let cover = layout.cover
+        let x = trim.x + cover.inset
+        let width = trim.width - cover.inset * 2
+        var y = trim.y + cover.top
+        y = ColumnFlow.draw(try set(issue.publication.title, .coverTitle, width), x: x, y: y, into: &page) + cover.ruleAbove
+        page.items.append(.rule(from: Point(x: x, y: y), to: Point(x: x + cover.ruleLength, y: y), width: cover.ruleWidth, color: .black))
+        y = y + cover.ruleBelow
+        y = ColumnFlow.draw(try set(issue.issueLine, .coverLine, width), x: x, y: y, into: &page)
+        y = ColumnFlow.draw(try set(issue.publication.publisher, .coverLine, width), x: x, y: y, into: &page) + cover.headlineAbove
         if let headline = issue.cover?.headline {
-            _ = ColumnFlow.draw(try set(headline, "cover-headline", width * 0.8), x: x, y: y, into: &page)
+            _ = ColumnFlow.draw(try set(headline, .coverHeadline, width * cover.headlineWidth), x: x, y: y, into: &page)
         }
         return page
     }
@@ -39,9 +39,7 @@ struct CoverPage {
         return Rect(x: (media.width - w) / 2, y: (media.height - h) / 2, width: w, height: h)
     }
 
-    private func set(_ text: String, _ style: String, _ width: Pt) throws -> [SetLine] {
-        var s = layout.style(style)
-        s.align = .left
-        return try typesetter.set(text, style: s, width: width)
+    private func set(_ text: String, _ style: StyleName, _ width: Pt) throws -> [SetLine] {
+        try typesetter.set(text, style: layout.style(style), width: width)
     }
 }

@@ -72,10 +72,11 @@ public struct Paginator {
                 var y: Pt
                 if let from = runOnFrom, !pages.isEmpty {
                     page = pages.removeLast()
-                    y = from + .mm(6)
+                    y = from + layout.runOn.above
                     let frame = geometry.frame(page: page.number)
-                    page.page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: 0.5, color: .black))
-                    y = y + .mm(4)
+                    page.page.items.append(.rule(from: Point(x: frame.x, y: y), to: Point(x: frame.maxX, y: y), width: layout.runOn.ruleWidth,
+                                            color: .black))
+                    y = y + layout.runOn.below
                     page.opensArticle = true
                 } else {
                     page = LaidPage(geometry.blankPage(pages.count + 1, kind: .article))
@@ -99,7 +100,7 @@ public struct Paginator {
                 }
                 pages += flow.pages
                 let frame = geometry.frame(page: pages.count)
-                runOnFrom = layout.articlesRunOn && frame.maxY - flow.lowest >= frame.height * 0.3 ? flow.lowest : nil
+                runOnFrom = layout.articlesRunOn && frame.maxY - flow.lowest >= frame.height * layout.runOn.room ? flow.lowest : nil
             }
         }
         let set = try contents.pages(from: contentsNumber, starts: Dictionary(starts) { a, _ in a })

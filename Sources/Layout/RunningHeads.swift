@@ -18,25 +18,26 @@ struct RunningHeads {
             var page = page
             let master = page.isRecto ? layout.masters.right : layout.masters.left
             let frame = geometry.frame(page: page.number)
-            var style = layout.style("running-head")
+            var style = layout.style(.runningHead)
             style.align = page.isRecto ? .right : .left
             let wantsHead = page.kind == .article && (!page.opensArticle || layout.masters.headOnOpeners)
             let text = head(master.head, page)
             if wantsHead, !text.isEmpty {
                 let lines = try typesetter.set(text, style: style, width: frame.width)
-                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - .mm(9), into: &page.page) + .mm(1)
+                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - layout.masters.headAbove, into: &page.page)
+                    + layout.masters.headRuleGap
                 page.page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
-                                        width: 0.3, color: style.color))
+                                        width: layout.masters.headRuleWidth, color: style.color))
             }
             if master.folio != .none {
-                var folio = layout.style("folio")
+                var folio = layout.style(.folio)
                 folio.align = switch master.folio {
                 case .outside: page.isRecto ? .right : .left
                 case .inside: page.isRecto ? .left : .right
                 default: .center
                 }
                 let lines = try typesetter.set(String(page.number), style: folio, width: frame.width)
-                _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + .mm(8), into: &page.page)
+                _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + layout.masters.folioBelow, into: &page.page)
             }
             return page
         }

@@ -1,55 +1,68 @@
-/// A print layout as a designer wrote it in `layouts/<name>.yaml`, typed and with every default filled in.
+/// A print layout as a designer wrote it in `layouts/<name>.yaml`, read over `layouts/defaults.yaml`:
+/// typed, every value given by one of the two files (the types hold no defaults of their own).
 public struct LayoutSpec: Sendable {
     public var name: String
     /// The trimmed page (A4 = 210 × 297 mm).
     public var trim: Size
-    /// How far artwork touching the trim edge extends beyond it (3 mm by default).
+    /// How far artwork touching the trim edge extends beyond it.
     public var bleed: Pt
     public var margins: Margins
     public var columns: Int
     public var gutter: Pt
     /// Family name → the files of its faces in `fonts/`.
     public var fonts: [String: FontFamily]
-    /// Paragraph and character styles by name (`body`, `title`, `heading2`, `caption`, …).
-    public var styles: [String: TextStyle]
+    /// Paragraph and character styles, one for every `StyleName`.
+    public var styles: Styles
     /// Largest height of a figure's image, as a fraction of the column height.
     public var figureMaxHeight: Double
     /// Whether a short article's successor may start on the same page, below it.
-    public var articlesRunOn = false
+    public var articlesRunOn: Bool
+    /// Where a run-on article starts below its predecessor.
+    public var runOn: RunOn
     /// Running heads and folios of left-hand (even) and right-hand (odd) pages.
-    public var masters = Masters()
+    public var masters: Masters
     /// What fills the issue up to a multiple of four pages.
-    public var padding: Padding = .blank
+    public var padding: Padding
+    /// The words and measures of the padding pages.
+    public var paddingPages: PaddingFurniture
     /// Whether the issue ends with a colophon page (editorial board, publisher, printer).
-    public var colophon = true
-    public var opener = Opener()
-    /// The print PDF: PDF/X-4 (the default) or plain, crop marks or none.
-    public var pdfx = true
-    public var cropMarks = false
+    public var colophon: Bool
+    public var colophonPage: ColophonFurniture
+    public var opener: Opener
+    /// The print PDF: PDF/X-4 or plain, crop marks or none.
+    public var pdfx: Bool
+    public var cropMarks: Bool
     /// The printing condition's ICC profile (a file under `layouts/`) and its name; the shop's own wins.
-    public var outputProfile = "icc/FOGRA39L_coated.icc"
-    public var outputCondition = "FOGRA39"
+    public var outputProfile: String
+    public var outputCondition: String
     /// The RGB the pages are drawn in, declared device-independent in PDF/X-4.
-    public var rgbProfile = "icc/sRGB.icc"
-    /// The contents page's heading, and whether entries name the authors.
-    public var contentsTitle = "Mục lục"
-    public var contentsAuthors = true
+    public var rgbProfile: String
+    public var cover: CoverFurniture
+    /// The contents page's heading, whether entries name the authors, and its measures.
+    public var contents: ContentsFurniture
     /// Images wider than this (width ÷ height) span all columns.
-    public var figureWideRatio: Double = 1.7
+    public var figureWideRatio: Double
     /// A figure spanning columns is never wider than its size at this resolution (nor narrower
     /// than a column), so it prints sharp; a column figure always fills its column.
-    public var figureMinPPI: Double = 300
+    public var figureMinPPI: Double
     /// Families tried, in order, for a character the style's own family lacks.
-    public var fallback: [String] = ["serif", "sans", "mono"]
+    public var fallback: [String]
     /// How far a space may stretch and shrink, as fractions of its width.
-    public var spaceStretch: Double = 1.0
-    public var spaceShrink: Double = 0.33
-    public var breaking: LineBreaking = .totalFit
+    public var spaceStretch: Double
+    public var spaceShrink: Double
+    public var breaking: LineBreaking
     /// When set, baselines in columns fall on multiples of this distance from the frame's top.
     public var baselineGrid: Pt?
+    /// How far list items and quotations are indented, and the space a thematic break leaves.
+    public var blocks: BlockSpacing
 
     public init(name: String, trim: Size, bleed: Pt, margins: Margins, columns: Int, gutter: Pt,
-                fonts: [String: FontFamily], styles: [String: TextStyle], figureMaxHeight: Double) {
+                fonts: [String: FontFamily], styles: Styles, figureMaxHeight: Double, articlesRunOn: Bool, runOn: RunOn,
+                masters: Masters, padding: Padding, paddingPages: PaddingFurniture, colophon: Bool, colophonPage: ColophonFurniture,
+                opener: Opener, pdfx: Bool, cropMarks: Bool, outputProfile: String, outputCondition: String,
+                rgbProfile: String, cover: CoverFurniture, contents: ContentsFurniture, figureWideRatio: Double, figureMinPPI: Double,
+                fallback: [String], spaceStretch: Double, spaceShrink: Double, breaking: LineBreaking, baselineGrid: Pt?,
+                blocks: BlockSpacing) {
         self.name = name
         self.trim = trim
         self.bleed = bleed
@@ -59,11 +72,32 @@ public struct LayoutSpec: Sendable {
         self.fonts = fonts
         self.styles = styles
         self.figureMaxHeight = figureMaxHeight
+        self.articlesRunOn = articlesRunOn
+        self.runOn = runOn
+        self.masters = masters
+        self.padding = padding
+        self.paddingPages = paddingPages
+        self.colophon = colophon
+        self.colophonPage = colophonPage
+        self.opener = opener
+        self.pdfx = pdfx
+        self.cropMarks = cropMarks
+        self.outputProfile = outputProfile
+        self.outputCondition = outputCondition
+        self.rgbProfile = rgbProfile
+        self.cover = cover
+        self.contents = contents
+        self.figureWideRatio = figureWideRatio
+        self.figureMinPPI = figureMinPPI
+        self.fallback = fallback
+        self.spaceStretch = spaceStretch
+        self.spaceShrink = spaceShrink
+        self.breaking = breaking
+        self.baselineGrid = baselineGrid
+        self.blocks = blocks
     }
 
-    public func style(_ name: String) -> TextStyle {
-        styles[name] ?? styles["body"] ?? TextStyle()
-    }
+    public func style(_ name: StyleName) -> TextStyle { styles[name] }
 }
 
 public struct Margins: Sendable, Hashable {
@@ -110,23 +144,49 @@ public struct FontFamily: Sendable, Hashable {
 /// How an article opens: the section's name above the title, the standfirst's width, a rule
 /// under the byline. Title, subtitle, standfirst and byline span all columns.
 public struct Opener: Sendable, Hashable {
-    public var kicker = true
-    public var rule = true
+    public var kicker: Bool
+    public var rule: Bool
     /// The standfirst's measure, as a fraction of the type area's width.
-    public var standfirstWidth = 0.85
+    public var standfirstWidth: Double
+    /// Space below the kicker; between the byline and its rule; the rule's weight.
+    public var kickerBelow: Pt
+    public var ruleAbove: Pt
+    public var ruleWidth: Pt
 
-    public init() {}
+    public init(kicker: Bool, rule: Bool, standfirstWidth: Double, kickerBelow: Pt, ruleAbove: Pt, ruleWidth: Pt) {
+        self.kicker = kicker
+        self.rule = rule
+        self.standfirstWidth = standfirstWidth
+        self.kickerBelow = kickerBelow
+        self.ruleAbove = ruleAbove
+        self.ruleWidth = ruleWidth
+    }
 }
 
 /// The furniture of left and right pages: a running head (a template such as
 /// `{publication} · {issue}`) and where the folio goes.
 public struct Masters: Sendable, Hashable {
-    public var left = MasterPage(head: "{publication} · {issue}")
-    public var right = MasterPage(head: "{article}")
+    public var left: MasterPage
+    public var right: MasterPage
     /// Whether the page that opens an article carries the running head too.
-    public var headOnOpeners = false
+    public var headOnOpeners: Bool
+    /// The running head's baseline above the type area, its hairline's gap below it and weight,
+    /// and the folio's distance below the type area.
+    public var headAbove: Pt
+    public var headRuleGap: Pt
+    public var headRuleWidth: Pt
+    public var folioBelow: Pt
 
-    public init() {}
+    public init(left: MasterPage, right: MasterPage, headOnOpeners: Bool, headAbove: Pt, headRuleGap: Pt,
+                headRuleWidth: Pt, folioBelow: Pt) {
+        self.left = left
+        self.right = right
+        self.headOnOpeners = headOnOpeners
+        self.headAbove = headAbove
+        self.headRuleGap = headRuleGap
+        self.headRuleWidth = headRuleWidth
+        self.folioBelow = folioBelow
+    }
 
     /// The fields a running head may name.
     public static let fields = ["publication", "issue", "section", "article", "date"]
@@ -135,9 +195,9 @@ public struct Masters: Sendable, Hashable {
 public struct MasterPage: Sendable, Hashable {
     public enum Folio: String, Sendable, CaseIterable { case outside, inside, center, none }
     public var head: String
-    public var folio: Folio = .outside
+    public var folio: Folio
 
-    public init(head: String, folio: Folio = .outside) {
+    public init(head: String, folio: Folio) {
         self.head = head
         self.folio = folio
     }
@@ -209,11 +269,10 @@ public struct TextStyle: Sendable, Hashable {
     public var color: Color
     public var uppercase: Bool
     /// Extra space between grapheme clusters (letter-spacing); zero for body text.
-    public var tracking: Pt = 0
+    public var tracking: Pt
 
-    public init(family: String = "serif", bold: Bool = false, italic: Bool = false, size: Pt = 10, leading: Pt = 13,
-                align: Alignment = .justify, firstLineIndent: Pt = 0, spaceBefore: Pt = 0, spaceAfter: Pt = 0,
-                color: Color = .black, uppercase: Bool = false) {
+    public init(family: String, bold: Bool, italic: Bool, size: Pt, leading: Pt, align: Alignment, firstLineIndent: Pt,
+                spaceBefore: Pt, spaceAfter: Pt, color: Color, uppercase: Bool, tracking: Pt) {
         self.family = family
         self.bold = bold
         self.italic = italic
@@ -225,5 +284,6 @@ public struct TextStyle: Sendable, Hashable {
         self.spaceAfter = spaceAfter
         self.color = color
         self.uppercase = uppercase
+        self.tracking = tracking
     }
 }

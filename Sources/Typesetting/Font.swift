@@ -91,9 +91,12 @@ public final class Font: @unchecked Sendable {
 public enum FontError: Error, CustomStringConvertible {
     case unreadable(String)
     case notAFont(String)
+    /// A style names a family the layout does not declare (the loader prevents it).
+    case unknownFamily(String)
 
     public var description: String {
         switch self {
+        case .unknownFamily(let name): "the layout has no font family '\(name)'"
         case .unreadable(let name): "cannot read the font file '\(name)'"
         case .notAFont(let name): "'\(name)' is not a font HarfBuzz can open"
         }

@@ -22,7 +22,12 @@ public final class FontLibrary: @unchecked Sendable {
 
     /// The face a style asks for: its family, weight and slant.
     public func font(for style: TextStyle, in layout: LayoutSpec, bold: Bool = false, italic: Bool = false) throws -> Font {
-        let family = layout.fonts[style.family] ?? layout.fonts["serif"] ?? FontFamily(regular: "NotoSerif-Regular.ttf")
-        return try font(family.file(bold: style.bold || bold, italic: style.italic != italic))
+        try font(family: style.family, bold: style.bold || bold, italic: style.italic != italic, in: layout)
+    }
+
+    /// A family's face of a weight and slant (its nearest when the family lacks that face).
+    public func font(family name: String, bold: Bool, italic: Bool, in layout: LayoutSpec) throws -> Font {
+        guard let family = layout.fonts[name] else { throw FontError.unknownFamily(name) }
+        return try font(family.file(bold: bold, italic: italic))
     }
 }

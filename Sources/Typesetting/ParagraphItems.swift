@@ -149,7 +149,7 @@ struct ParagraphItems {
 
     private func face(for run: StyledRun) throws -> Font {
         if run.code {
-            return try fonts.font(for: TextStyle(family: "mono", bold: run.bold), in: layout)
+            return try fonts.font(family: "mono", bold: run.bold, italic: false, in: layout)
         }
         return try fonts.font(for: style, in: layout, bold: run.bold, italic: run.italic)
     }

@@ -87,7 +87,7 @@ import Testing
            (try? String(contentsOf: root.appendingPathComponent("issues/x/issue.yaml"), encoding: .utf8))?.contains("articles/a.md") == true {
             try write("issues/x/articles/a.md", "---\ntitle: Bài viết\n---\n\nNội dung bài viết.\n")
         }
-        for (folder, children) in [("fonts", nil as [String]?), ("layouts", ["web", "icc", "a4-two-column.yaml", "a5-booklet.yaml", "a4-three-column.yaml"])] {
+        for (folder, children) in [("fonts", nil as [String]?), ("layouts", ["web", "icc", "defaults.yaml", "a4-two-column.yaml", "a5-booklet.yaml", "a4-three-column.yaml"])] {
             let target = root.appendingPathComponent(folder)
             let project = projectRoot.appendingPathComponent(folder)
             if !fm.fileExists(atPath: target.path) {

@@ -26,7 +26,7 @@ struct TestProject {
         }
         let layouts = root.appendingPathComponent("layouts")
         try fm.createDirectory(at: layouts, withIntermediateDirectories: true)
-        for folder in ["web", "icc"] {
+        for folder in ["web", "icc", "defaults.yaml"] {
             try fm.createSymbolicLink(at: layouts.appendingPathComponent(folder), withDestinationURL: projectRoot.appendingPathComponent("layouts/\(folder)"))
         }
         let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)

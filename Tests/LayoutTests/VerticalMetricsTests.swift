@@ -20,7 +20,7 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
 @Suite struct VerticalMetricsTests {
     /// Hard case 4: stacked capitals as the first lines of a frame at tight leading.
     @Test func stackedCapitalsNeverTouchOrPokeOut() throws {
-        var style = LayoutSpec.defaults.style("title")
+        var style = LayoutSpec.defaults.style(.title)
         style.leading = style.size  // solid: no leading at all
         let lines = try typesetter.set("NGUYỄN ẪM ỖNG ẴNG NGUYỄN ẪM ỖNG ẴNG", style: style, width: 200)
         #expect(lines.count >= 2)
@@ -40,7 +40,7 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
     @Test func descendersStayAboveTheColumnFoot() throws {
         let geometry = PageGeometry(layout: LayoutSpec.defaults)
         let frame = geometry.frame(page: 3)
-        let style = LayoutSpec.defaults.style("body")
+        let style = LayoutSpec.defaults.style(.body)
         let filler = try typesetter.set(String(repeating: "Nội dung thử nghiệm của cột báo. ", count: 80), style: style,
                                         width: geometry.columnWidth)
         let last = try typesetter.set("ỵ Ỵ ự ặ ỹ ỵ Ỵ ự ặ ỹ", style: style, width: geometry.columnWidth)
@@ -62,7 +62,7 @@ func inkLines(_ page: Page, _ lines: [SetLine]) -> [(baseline: Pt, top: Pt, bott
         let geometry = PageGeometry(layout: layout)
         let frame = geometry.frame(page: 3)
         let lines = try typesetter.set(String(repeating: "Lưới dòng cơ sở giữ nhịp đều. ", count: 20),
-                                       style: layout.style("body"), width: geometry.columnWidth)
+                                       style: layout.style(.body), width: geometry.columnWidth)
         var column = ColumnFlow(opening: LaidPage(geometry.blankPage(3, kind: .article)), startingAt: frame.y + 7, geometry: geometry)
         column.place([.space(3)] + lines.map { .line(LineBox(line: $0)) })
         for case .text(_, let origin) in column.pages[0].items {

@@ -9,13 +9,11 @@ import Testing
         let f = try Fixture()
         try FileManager.default.removeItem(at: f.url("layouts"))
         try f.write("layouts/test.yaml", yaml)
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.createSymbolicLink(at: f.url("layouts/defaults.yaml"), withDestinationURL: project.appendingPathComponent("layouts/defaults.yaml"))
         if profiles {
-            let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             try FileManager.default.createSymbolicLink(at: f.url("layouts/icc"), withDestinationURL: project.appendingPathComponent("layouts/icc"))
         }
-        let fonts = f.url("fonts")
-        try FileManager.default.removeItem(at: fonts)
-        try f.write("fonts/NotoSerif-Regular.ttf", Data([0]))
         let engine = DiagnosticEngine()
         let spec = LayoutLoader(workspace: Workspace(root: f.root, workingDirectory: f.root), engine: engine)
             .load(named: "test", referencedFrom: nil)
@@ -51,7 +49,7 @@ import Testing
         let (spec, engine) = try load("columns: { count: 3 }\n")
         #expect(engine.diagnostics.isEmpty)
         #expect(spec?.columns == 3)
-        #expect(spec?.styles["body"] == LayoutSpec.defaults.styles["body"])
+        #expect(spec?.styles[.body] == LayoutSpec.defaults.styles[.body])
     }
 
     @Test func pdfxWithoutItsProfilesIsAnErrorUnlessSwitchedOff() throws {

@@ -1,3 +1,4 @@
+import Pages
 import Diagnostics
 import Foundation
 import Loading
@@ -7,7 +8,7 @@ import Testing
 
 @Suite struct BreakRuleTests {
     let typesetter = Typesetter(fonts: fonts, layout: LayoutSpec.defaults)
-    let style = LayoutSpec.defaults.style("first")
+    let style = LayoutSpec.defaults.style(.first)
 
     func lines(_ text: String, width: Double) throws -> [String] {
         try typesetter.set([.text(text)], style: style, width: Pt(width)).map(\.text)
@@ -101,7 +102,7 @@ import Testing
             let typesetter = Typesetter(fonts: fonts, layout: layout)
             var sum = 0.0, count = 0, loose = 0
             for p in paragraphs {
-                let lines = try typesetter.set(p, style: layout.style("body"), width: 238.11)
+                let lines = try typesetter.set(p, style: layout.style(.body), width: 238.11)
                 for line in lines.dropLast() {
                     sum += line.ratio * line.ratio
                     count += 1
@@ -123,7 +124,7 @@ import Testing
     let typesetter = Typesetter(fonts: fonts, layout: LayoutSpec.defaults)
 
     func style(_ align: Alignment) -> TextStyle {
-        var s = LayoutSpec.defaults.style("first")
+        var s = LayoutSpec.defaults.style(.first)
         s.align = align
         return s
     }

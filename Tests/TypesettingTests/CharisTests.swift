@@ -1,3 +1,4 @@
+import Pages
 import Diagnostics
 import Model
 import Foundation

@@ -1,3 +1,4 @@
+import Pages
 import Diagnostics
 import Foundation
 import Loading
@@ -56,7 +57,7 @@ import TestSupport
     /// Line-breaking golden: hard cases 7, 8, 9 and 11 at column widths a layout might use.
     @Test func lineBreakingGolden() throws {
         let typesetter = Typesetter(fonts: fonts, layout: LayoutSpec.defaults)
-        let body = LayoutSpec.defaults.style("first")
+        let body = LayoutSpec.defaults.style(.first)
         var out: [String] = []
         for (name, inlines, widths) in BreakingCases.all {
             for width in widths {

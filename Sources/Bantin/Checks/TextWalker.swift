@@ -8,14 +8,14 @@ import Model
 /// Checks are small walkers over this, one per file in this folder.
 struct TextWalker {
     /// A piece of text, the name of the style that sets it, and where it stands in the source.
-    typealias Visit = (_ text: String, _ style: String, _ range: SourceRange) -> Void
+    typealias Visit = (_ text: String, _ style: StyleName, _ range: SourceRange) -> Void
 
     static func walk(_ article: Article, _ visit: Visit) {
         let head = SourceRange(path: article.path, line: 1, column: 1)
-        visit(article.title, "title", head)
-        if let subtitle = article.subtitle { visit(subtitle, "subtitle", head) }
-        if let summary = article.summary { visit(summary, "standfirst", head) }
-        if !article.authors.isEmpty { visit(article.authors.joined(separator: ", "), "byline", head) }
+        visit(article.title, .title, head)
+        if let subtitle = article.subtitle { visit(subtitle, .subtitle, head) }
+        if let summary = article.summary { visit(summary, .standfirst, head) }
+        if !article.authors.isEmpty { visit(article.authors.joined(separator: ", "), .byline, head) }
         walk(article.blocks, quoted: false, visit)
     }
 

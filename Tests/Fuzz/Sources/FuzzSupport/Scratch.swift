@@ -13,6 +13,7 @@ public enum Scratch {
         try? FileManager.default.createDirectory(at: root.appendingPathComponent("layouts"), withIntermediateDirectories: true)
         try? FileManager.default.createSymbolicLink(at: root.appendingPathComponent("fonts"), withDestinationURL: repository.appendingPathComponent("fonts"))
         try? FileManager.default.createSymbolicLink(at: root.appendingPathComponent("layouts/icc"), withDestinationURL: repository.appendingPathComponent("layouts/icc"))
+        try? FileManager.default.createSymbolicLink(at: root.appendingPathComponent("layouts/defaults.yaml"), withDestinationURL: repository.appendingPathComponent("layouts/defaults.yaml"))
         try? "title: B\npublisher: P\n".write(to: root.appendingPathComponent("issues/publication.yaml"), atomically: false, encoding: .utf8)
         return root
     }()
