@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CommandLineTests {
     var bantin: String { projectRoot.appendingPathComponent(".build/debug/bantin").path }

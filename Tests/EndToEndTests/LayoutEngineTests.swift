@@ -2,6 +2,7 @@ import Bantin
 import Foundation
 import Layout
 import Testing
+import TestSupport
 
 /// The sample issue in each of the three layouts, built once.
 let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
@@ -148,13 +149,12 @@ enum FlowDump {
 @Suite struct FigureTests {
     /// A figure that cannot fit on a page even scaled is an error at the figure, and nothing is written.
     @Test func figureTooLargeForThePageIsALocatedError() throws {
-        let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)
-        let project = try TestProject(layout: base.replacingOccurrences(of: "max-height: 0.5 ", with: "max-height: 1.0 "))
+        let project = try TestProject()
+        try project.editLayout(replacing: "max-height: 0.5 ", with: "max-height: 1.0 ")
         // A tall, narrow image (100 × 4000 px, 13 inches at 300 ppi) fills the column's whole height,
         // and its caption overflows the page.
         let png = PNGMaker.solid(width: 100, height: 4000)
-        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("issues/x/images"), withIntermediateDirectories: true)
-        try png.write(to: project.root.appendingPathComponent("issues/x/images/cot.png"))
+        try project.write("issues/x/images/cot.png", png)
         try project.issue([("a.md", "---\ntitle: Ảnh quá lớn\n---\n\nMở đầu.\n\n![Một cột rất cao](../images/cot.png \"Ảnh: thử\")\n")])
         let (pdf, diagnostics) = project.build()
         #expect(pdf == nil)

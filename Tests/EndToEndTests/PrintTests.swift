@@ -3,6 +3,7 @@ import Foundation
 import Model
 import PDF
 import Testing
+import TestSupport
 
 /// The printing shop's checks (issue 5), read back from the files with qpdf and poppler.
 @Suite(.serialized) struct PrintTests {
@@ -148,8 +149,8 @@ import Testing
 
     /// `print: { marks: crop }`: the media grows, and the marks lie outside the BleedBox.
     @Test func cropMarksEnlargeTheMediaBeyondTheBleed() throws {
-        let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)
-        let project = try TestProject(layout: base.replacingOccurrences(of: "marks: none ", with: "marks: crop "))
+        let project = try TestProject()
+        try project.editLayout(replacing: "marks: none ", with: "marks: crop ")
         try project.issue([("a.md", "---\ntitle: Dấu cắt\n---\n\nNội dung.\n")])
         let (pdf, diagnostics) = project.build()
         let file = try #require(pdf, "\(diagnostics)")

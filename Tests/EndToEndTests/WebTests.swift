@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 import Model
 import Testing
+import TestSupport
 @testable import Web
 
 /// The web edition (issue 6), from the sample build.
@@ -161,11 +162,7 @@ enum References {
     /// A template error names the template file, its line and column, and nothing is written.
     @Test func templateErrorIsLocated() throws {
         let project = try TestProject()
-        let web = project.root.appendingPathComponent("layouts/web")
-        try FileManager.default.removeItem(at: web)
-        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("layouts/web"), to: web)
-        try "<h1>{{title}}</h1>\n<p>{{#related}}không đóng</p>\n".write(to: web.appendingPathComponent("article.mustache"),
-                                                                         atomically: true, encoding: .utf8)
+        try project.write("layouts/web/article.mustache", "<h1>{{title}}</h1>\n<p>{{#related}}không đóng</p>\n")
         try project.issue([("a.md", "---\ntitle: Thử\n---\n\nNội dung.\n")])
         let (pdf, diagnostics) = project.build()
         #expect(pdf == nil)

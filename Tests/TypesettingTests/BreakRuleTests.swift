@@ -2,6 +2,7 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 @testable import Typesetting
 
 @Suite struct BreakRuleTests {
