@@ -1,6 +1,7 @@
 import Bantin
 import Foundation
 import Layout
+import Model
 import Testing
 import TestSupport
 
@@ -94,7 +95,7 @@ let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
     func runningHeadsNameTheRightArticle(_ name: String) throws {
         let (built, _) = try #require(layouts[name])
         let issue = built.issue
-        var checked = 0
+        var checked = 0, strangers: [Int] = []
         for page in built.pages where page.kind == .article && !page.opensArticle {
             let head = page.items.compactMap { item -> String? in
                 if case .text(let run, let origin) = item, origin.y < page.trimBox.y + .mm(14) { return run.text }
@@ -110,13 +111,54 @@ let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
             }
             let found = try #require(head, "\(name): page \(page.number) has no running head")
             #expect(expected.hasPrefix(found), "\(name): page \(page.number) head “\(found)”, expected “\(expected)”")
-            // The page's article is the one whose pages these are: its title is in the page's text.
-            if let title = page.articleTitle {
-                #expect(issue.articles.contains { $0.title == title })
-            }
+            // The article the page is headed with is one whose text it carries (a page may end one
+            // article and start the next).
+            let article = try #require(issue.articles.first { $0.title == page.articleTitle }, "\(name): page \(page.number)")
+            if !ArticleText.hasALine(on: page, from: article) { strangers.append(page.number) }
             checked += 1
         }
         #expect(checked > 4)
+        let noStrangers = { #expect(strangers.isEmpty, "\(name): pages \(strangers) are headed with an article none of whose lines they set") }
+        if name == "a4-three-column" {
+            withKnownIssue("three columns: after a page where articles open, the head keeps the first one, not the one running") {
+                noStrangers()
+            }
+        } else {
+            noStrangers()
+        }
+    }
+}
+
+/// An article's words as its source has them — paragraphs, headings, list items, quotes, code,
+/// captions and credits — with every run of white space one space, to find a set line in.
+enum ArticleText {
+    static func of(_ article: Article) -> String {
+        collapsed(article.blocks.map(text).joined(separator: " "))
+    }
+
+    static func text(_ block: Block) -> String {
+        switch block.kind {
+        case .paragraph(let inlines), .heading(_, let inlines): inlines.plainText
+        case .list(_, _, let items): items.flatMap { $0.map(text) }.joined(separator: " ")
+        case .quote(let blocks): blocks.map(text).joined(separator: " ")
+        case .code(_, let code): code
+        case .figure(let figure): figure.caption.plainText + " " + (figure.credit ?? "")
+        case .rule: ""
+        }
+    }
+
+    /// Whether one of the page's lines of text (below the running head, over 20 characters) is
+    /// in the article's text.
+    static func hasALine(on page: Page, from article: Article) -> Bool {
+        let source = of(article)
+        return page.items.contains { item in
+            guard case .text(let run, let origin) = item, origin.y > page.trimBox.y + .mm(14), run.text.count > 20 else { return false }
+            return source.contains(collapsed(run.text))
+        }
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
