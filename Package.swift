@@ -42,9 +42,9 @@ let package = Package(
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LoadingTests", dependencies: ["Loading"]),
+        .testTarget(name: "LoadingTests", dependencies: ["Loading", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "Web", "TestSupport"], exclude: ["Goldens"]),
     ]
 )

@@ -6,6 +6,7 @@ import Bantin
 import Foundation
 import Model
 import Testing
+import TestSupport
 
 /// The bad-input corpus (Tests/BadInputs/cases/, made by make-corpus.py): every case is a small
 /// project with the diagnostics it must produce written beside it in `expect`; this table-driven
@@ -39,11 +40,10 @@ import Testing
 
     @Test(arguments: cases)
     func caseProducesItsDiagnostics(_ name: String) throws {
-        let root = try temporaryFolder("bad-\(name)")
-        try Self.assemble(Self.corpus.appendingPathComponent(name), into: root)
+        let project = try Self.project(Self.corpus.appendingPathComponent(name))
         let engine = DiagnosticEngine()
-        let pipeline = Pipeline(options: BuildOptions(root: root, outDirectory: root.appendingPathComponent("out")), engine: engine)
-        _ = pipeline.checkReport(root.appendingPathComponent("issues/x"))
+        let pipeline = Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
+        _ = pipeline.checkReport(project.url("issues/x"))
         let expected = try #require(Self.expectations(try String(contentsOf: Self.corpus.appendingPathComponent("\(name)/expect"), encoding: .utf8)))
         let found = engine.diagnostics
         let listing = found.map { "\($0.severity) \($0.range.map { "\($0.path):\($0.start)" } ?? "-") \($0.message)" }.joined(separator: "\n")
@@ -62,43 +62,19 @@ import Testing
         #expect(found.filter { $0.severity == .error }.allSatisfy { $0.range != nil }, "\(name):\n\(listing)")
     }
 
-    /// The case's files over a default project: publication, issue, one good article, fonts, layouts.
-    static func assemble(_ source: URL, into root: URL) throws {
-        let fm = FileManager.default
-        for path in try fm.subpathsOfDirectory(atPath: source.path) where path != "expect" {
-            let from = source.appendingPathComponent(path), to = root.appendingPathComponent(path)
-            let attributes = try fm.attributesOfItem(atPath: from.path)
-            try fm.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-            switch attributes[.type] as? FileAttributeType {
-            case .typeSymbolicLink?: try fm.createSymbolicLink(atPath: to.path, withDestinationPath: try fm.destinationOfSymbolicLink(atPath: from.path))
-            case .typeDirectory?: try fm.createDirectory(at: to, withIntermediateDirectories: true)
-            default: try fm.copyItem(at: from, to: to)
-            }
+    /// The case's files over a throwaway project, and what the case leaves out: issue `x` with
+    /// one section, and the good article `a.md` when that issue lists it.
+    static func project(_ source: URL) throws -> TestProject {
+        let project = try TestProject()
+        try project.overlay(source, skipping: ["expect"])
+        if !project.exists("issues/x/issue.yaml") {
+            try project.write("issues/x/issue.yaml",
+                              "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: Tin\n    articles: [articles/a.md]\n")
         }
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            guard !fm.fileExists(atPath: url.path) else { return }
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
+        if !project.exists("issues/x/articles/a.md"), (try? project.read("issues/x/issue.yaml"))?.contains("articles/a.md") == true {
+            try project.write("issues/x/articles/a.md", "---\ntitle: Bài viết\n---\n\nNội dung bài viết.\n")
         }
-        try write("issues/publication.yaml", "title: Bản tin thử\npublisher: Hội thử\n")
-        try write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: Tin\n    articles: [articles/a.md]\n")
-        if fm.fileExists(atPath: root.appendingPathComponent("issues/x/issue.yaml").path),
-           (try? String(contentsOf: root.appendingPathComponent("issues/x/issue.yaml"), encoding: .utf8))?.contains("articles/a.md") == true {
-            try write("issues/x/articles/a.md", "---\ntitle: Bài viết\n---\n\nNội dung bài viết.\n")
-        }
-        for (folder, children) in [("fonts", nil as [String]?), ("layouts", ["web", "icc", "defaults.yaml", "a4-two-column.yaml", "a5-booklet.yaml", "a4-three-column.yaml"])] {
-            let target = root.appendingPathComponent(folder)
-            let project = projectRoot.appendingPathComponent(folder)
-            if !fm.fileExists(atPath: target.path) {
-                try fm.createSymbolicLink(at: target, withDestinationURL: project)
-                continue
-            }
-            for child in try children ?? fm.contentsOfDirectory(atPath: project.path)
-            where !fm.fileExists(atPath: target.appendingPathComponent(child).path) {
-                try fm.createSymbolicLink(at: target.appendingPathComponent(child), withDestinationURL: project.appendingPathComponent(child))
-            }
-        }
+        return project
     }
 }
 

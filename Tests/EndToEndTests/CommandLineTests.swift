@@ -2,6 +2,7 @@ import Diagnostics
 import Model
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CommandLineTests {
     var bantin: String { projectRoot.appendingPathComponent(".build/debug/bantin").path }

@@ -2,6 +2,7 @@ import Diagnostics
 import Model
 import Foundation
 import Testing
+import TestSupport
 
 /// Hard case 11 and acceptance 5: a style change inside a syllable renders and extracts exactly.
 @Suite struct InlineStyleTests {

@@ -6,6 +6,7 @@ import Typesetting
 import Bantin
 import Foundation
 import Testing
+import TestSupport
 
 /// Nothing lost: a build killed with SIGKILL at any moment leaves every output either as it was
 /// or complete and new, never truncated; two builds at once do not corrupt each other.
@@ -15,17 +16,12 @@ import Testing
 
     /// A copy of the sample issue as issue `x`, with one sentence that `variant` changes.
     func project(_ variant: String) throws -> URL {
-        let root = try temporaryFolder("kill")
-        let fm = FileManager.default
-        for folder in ["layouts", "fonts"] {
-            try fm.createSymbolicLink(at: root.appendingPathComponent(folder), withDestinationURL: projectRoot.appendingPathComponent(folder))
-        }
-        try fm.createDirectory(at: root.appendingPathComponent("issues"), withIntermediateDirectories: true)
-        try fm.copyItem(at: projectRoot.appendingPathComponent("issues/publication.yaml"), to: root.appendingPathComponent("issues/publication.yaml"))
-        try fm.copyItem(at: projectRoot.appendingPathComponent("issues/2025-q1"), to: root.appendingPathComponent("issues/x"))
-        let article = root.appendingPathComponent("issues/x/articles/09-tin-ngan.md")
-        try (try String(contentsOf: article, encoding: .utf8) + "\nPhiên bản \(variant).\n").write(to: article, atomically: true, encoding: .utf8)
-        return root
+        let project = try TestProject()
+        try project.copyFromProject("issues/publication.yaml")
+        try project.copySample(as: "x")
+        let article = "issues/x/articles/09-tin-ngan.md"
+        try project.write(article, try project.read(article) + "\nPhiên bản \(variant).\n")
+        return project.root
     }
 
     func build(_ root: URL, out: URL) throws -> Process {

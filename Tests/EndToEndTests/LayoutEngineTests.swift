@@ -5,7 +5,9 @@ import Typesetting
 import Bantin
 import Foundation
 import Layout
+import Model
 import Testing
+import TestSupport
 
 /// The sample issue in each of the three layouts, built once.
 let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
@@ -97,7 +99,7 @@ let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
     func runningHeadsNameTheRightArticle(_ name: String) throws {
         let (built, _) = try #require(layouts[name])
         let issue = built.issue
-        var checked = 0
+        var checked = 0, strangers: [Int] = []
         for page in built.pages where page.kind == .article && !page.opensArticle {
             let head = page.items.compactMap { item -> String? in
                 if case .text(let run, let origin) = item, origin.y < page.page.trimBox.y + .mm(14) { return run.text }
@@ -113,13 +115,54 @@ let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
             }
             let found = try #require(head, "\(name): page \(page.number) has no running head")
             #expect(expected.hasPrefix(found), "\(name): page \(page.number) head “\(found)”, expected “\(expected)”")
-            // The page's article is the one whose pages these are: its title is in the page's text.
-            if let title = page.articleTitle {
-                #expect(issue.articles.contains { $0.title == title })
-            }
+            // The article the page is headed with is one whose text it carries (a page may end one
+            // article and start the next).
+            let article = try #require(issue.articles.first { $0.title == page.articleTitle }, "\(name): page \(page.number)")
+            if !ArticleText.hasALine(on: page.page, from: article) { strangers.append(page.number) }
             checked += 1
         }
         #expect(checked > 4)
+        let noStrangers = { #expect(strangers.isEmpty, "\(name): pages \(strangers) are headed with an article none of whose lines they set") }
+        if name == "a4-three-column" {
+            withKnownIssue("three columns: after a page where articles open, the head keeps the first one, not the one running") {
+                noStrangers()
+            }
+        } else {
+            noStrangers()
+        }
+    }
+}
+
+/// An article's words as its source has them — paragraphs, headings, list items, quotes, code,
+/// captions and credits — with every run of white space one space, to find a set line in.
+enum ArticleText {
+    static func of(_ article: Article) -> String {
+        collapsed(article.blocks.map(text).joined(separator: " "))
+    }
+
+    static func text(_ block: Block) -> String {
+        switch block.kind {
+        case .paragraph(let inlines), .heading(_, let inlines): inlines.plainText
+        case .list(_, _, let items): items.flatMap { $0.map(text) }.joined(separator: " ")
+        case .quote(let blocks): blocks.map(text).joined(separator: " ")
+        case .code(_, let code): code
+        case .figure(let figure): figure.caption.plainText + " " + (figure.credit ?? "")
+        case .rule: ""
+        }
+    }
+
+    /// Whether one of the page's lines of text (below the running head, over 20 characters) is
+    /// in the article's text.
+    static func hasALine(on page: Page, from article: Article) -> Bool {
+        let source = of(article)
+        return page.items.contains { item in
+            guard case .text(let run, let origin) = item, origin.y > page.trimBox.y + .mm(14), run.text.count > 20 else { return false }
+            return source.contains(collapsed(run.text))
+        }
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
@@ -152,13 +195,12 @@ enum FlowDump {
 @Suite struct FigureTests {
     /// A figure that cannot fit on a page even scaled is an error at the figure, and nothing is written.
     @Test func figureTooLargeForThePageIsALocatedError() throws {
-        let base = try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8)
-        let project = try TestProject(layout: base.replacingOccurrences(of: "max-height: 0.5 ", with: "max-height: 1.0 "))
+        let project = try TestProject()
+        try project.editLayout(replacing: "max-height: 0.5 ", with: "max-height: 1.0 ")
         // A tall, narrow image (100 × 4000 px, 13 inches at 300 ppi) fills the column's whole height,
         // and its caption overflows the page.
         let png = PNGMaker.solid(width: 100, height: 4000)
-        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("issues/x/images"), withIntermediateDirectories: true)
-        try png.write(to: project.root.appendingPathComponent("issues/x/images/cot.png"))
+        try project.write("issues/x/images/cot.png", png)
         try project.issue([("a.md", "---\ntitle: Ảnh quá lớn\n---\n\nMở đầu.\n\n![Một cột rất cao](../images/cot.png \"Ảnh: thử\")\n")])
         let (pdf, diagnostics) = project.build()
         #expect(pdf == nil)

@@ -2,6 +2,7 @@ import Diagnostics
 import Model
 import Foundation
 import Testing
+import TestSupport
 
 /// The words of the pages around the articles come from the layout: a designer changes them
 /// in the layout file and the PDF says the new words.
@@ -20,7 +21,8 @@ import Testing
 
     /// Builds a one-article issue (contents, article, one padding page, colophon) and returns its text, page by page.
     func build(_ layout: String) throws -> [[String]] {
-        let project = try TestProject(layout: layout)
+        let project = try TestProject()
+        try project.write("layouts/a4-two-column.yaml", layout)
         try project.issue([("a.md", "---\ntitle: Hội nghị tổng kết\nauthors: [Nguyễn Văn An]\n---\n\nNội dung bài viết.\n")])
         let (pdf, diagnostics) = project.build()
         let file = try #require(pdf, "\(diagnostics)")

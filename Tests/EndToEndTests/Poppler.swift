@@ -2,8 +2,6 @@ import Diagnostics
 import Model
 import Foundation
 
-let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// Runs a command and returns its standard output (standard error is kept apart).
 @discardableResult
 func run(_ tool: String, _ arguments: [String], status expected: Int32 = 0) throws -> (out: String, err: String, status: Int32) {
@@ -32,10 +30,4 @@ func pdfWords(_ pdf: URL, first: Int? = nil, last: Int? = nil) throws -> [String
 
 func words(_ text: String) -> [String] {
     text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-}
-
-func temporaryFolder(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

@@ -6,13 +6,10 @@ import Bantin
 import Foundation
 import Model
 import Testing
+import TestSupport
 
 /// Acceptance 5: what the preflight must flag.
 @Suite struct PreflightTests {
-    func layout(_ edit: (String) -> String) throws -> String {
-        edit(try String(contentsOf: projectRoot.appendingPathComponent("layouts/a4-two-column.yaml"), encoding: .utf8))
-    }
-
     func report(_ project: TestProject) throws -> [String: Any] {
         let data = try Data(contentsOf: project.root.appendingPathComponent("out/x/preflight.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -26,8 +23,7 @@ import Testing
     @Test func lowResolutionImageIsAnError() throws {
         let project = try TestProject()
         // 238 px across a 238 pt (3.3 in) column: 72 ppi.
-        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("issues/x/images"), withIntermediateDirectories: true)
-        try PNGMaker.solid(width: 238, height: 160).write(to: project.root.appendingPathComponent("issues/x/images/thap.png"))
+        try project.write("issues/x/images/thap.png", PNGMaker.solid(width: 238, height: 160))
         try project.issue([("a.md", "---\ntitle: Ảnh độ phân giải thấp\n---\n\nMở đầu.\n\n![Ảnh mờ](../images/thap.png)\n")])
         let (pdf, diagnostics) = project.build()
         #expect(pdf != nil)
@@ -43,10 +39,9 @@ import Testing
 
     @Test func textInTheTrimMarginIsFlagged() throws {
         // Margins of 3 mm put the text within 5 mm of the trim.
-        let project = try TestProject(layout: try layout {
-            $0.replacingOccurrences(of: "margins: { top: 20mm, bottom: 22mm, inside: 20mm, outside: 16mm }",
-                                    with: "margins: { top: 20mm, bottom: 22mm, inside: 3mm, outside: 3mm }")
-        })
+        let project = try TestProject()
+        try project.editLayout(replacing: "margins: { top: 20mm, bottom: 22mm, inside: 20mm, outside: 16mm }",
+                               with: "margins: { top: 20mm, bottom: 22mm, inside: 3mm, outside: 3mm }")
         try project.issue([("a.md", "---\ntitle: Lề hẹp\n---\n\nChữ sát mép xén sẽ bị cắt mất khi xén giấy.\n")])
         let (pdf, _) = project.build()
         #expect(pdf != nil)
@@ -56,10 +51,9 @@ import Testing
     }
 
     @Test func oddPageCountWithoutPaddingIsAnError() throws {
-        let project = try TestProject(layout: try layout {
-            $0.replacingOccurrences(of: "padding: advert ", with: "padding: none ")
-                .replacingOccurrences(of: "colophon: true ", with: "colophon: false ")
-        })
+        let project = try TestProject()
+        try project.editLayout(replacing: "padding: advert ", with: "padding: none ")
+        try project.editLayout(replacing: "colophon: true ", with: "colophon: false ")
         try project.issue([("a.md", "---\ntitle: Một\n---\n\nMột trang.\n"), ("b.md", "---\ntitle: Hai\n---\n\nHai trang.\n")])
         let (pdf, diagnostics) = project.build()
         let file = try #require(pdf)

@@ -6,6 +6,7 @@ import Bantin
 import Foundation
 import Model
 import Testing
+import TestSupport
 
 @Suite struct ReproducibilityTests {
     /// Acceptance 6: two builds of the same input give byte-identical PDFs and web pages.

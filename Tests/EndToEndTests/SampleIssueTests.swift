@@ -6,6 +6,7 @@ import Bantin
 import Foundation
 import Model
 import Testing
+import TestSupport
 
 /// Builds the sample issue once for the whole suite.
 let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {

@@ -5,9 +5,9 @@ import Loading
 import Pages
 import Typesetting
 import Testing
+import TestSupport
 @testable import Layout
 
-let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let typesetter = Typesetter(fonts: FontLibrary(directory: projectRoot.appendingPathComponent("fonts")), layout: LayoutSpec.defaults)
 
 /// The baselines and ink of every text line drawn on a page, top to bottom.

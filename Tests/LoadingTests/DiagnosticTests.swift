@@ -3,10 +3,11 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 
 /// The four bad inputs of the first version, all reported in one run with file, line and column.
 @Suite struct DiagnosticTests {
-    func load(_ fixture: Fixture, _ issue: String = "issues/2025-q1") -> (LoadedIssue?, DiagnosticEngine) {
+    func load(_ fixture: TestProject, _ issue: String = "issues/2025-q1") -> (LoadedIssue?, DiagnosticEngine) {
         let engine = DiagnosticEngine()
         let workspace = Workspace(root: fixture.root, workingDirectory: fixture.root)
         let loaded = IssueLoader(workspace: workspace, engine: engine).load(issueFolder: fixture.url(issue))
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func fourBadInputsInOneRun() throws {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("issues/2025-q1/issue.yaml", """
             number: 1
             year: 2025
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func consoleFormIsPathLineColumn() throws {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 5\ndate: 2025-03-31\nsections: []\n")
         let (_, engine) = load(f, "issues/x")
         let text = ConsoleRenderer().render(engine)
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func unknownKeyGetsSuggestion() throws {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nlayuot: a4-two-column\nsections: []\n")
         let (_, engine) = load(f, "issues/x")
         let d = try #require(engine.diagnostics.first { $0.id == "unknown-key" })
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func articleOutsideIssueFolderIsRefused() throws {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("secret.md", "---\ntitle: Bí mật\n---\nKhông được đọc.\n")
         try f.write("issues/x/issue.yaml", """
             number: 1
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func frontMatterNeedsTitle() throws {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: A\n    articles: [a.md]\n")
         try f.write("issues/x/a.md", "---\nauthors: [An]\ndate: 2025-13-01\n---\nNội dung.\n")
         let (_, engine) = load(f, "issues/x")

@@ -3,14 +3,15 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 
 @Suite struct IngestTests {
     /// Loads a one-article issue whose article body is `body`.
     func article(_ body: String) throws -> (Article?, DiagnosticEngine) {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: A\n    articles: [a.md]\n")
         try f.write("issues/x/a.md", "---\ntitle: Thử\n---\n" + body)
-        try f.write("issues/x/images/anh.png", Fixture.tinyPNG)
+        try f.write("issues/x/images/anh.png", TestProject.tinyPNG)
         let engine = DiagnosticEngine()
         let loaded = IssueLoader(workspace: Workspace(root: f.root, workingDirectory: f.root), engine: engine)
             .load(issueFolder: f.url("issues/x"))
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test func articleLintIsReportedWithFileLineAndColumn() throws {
-        let f = try Fixture()
+        let f = try TestProject()
         try f.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: A\n    articles: [a.md]\n")
         try f.write("issues/x/a.md", "---\ntitle: Thử\n---\n\nTiếng Vie\u{323}\u{302}t và thê\u{301}\u{300}m.\n")
         let engine = DiagnosticEngine()

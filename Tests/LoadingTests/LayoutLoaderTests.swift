@@ -3,17 +3,17 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 
 @Suite struct LayoutLoaderTests {
     func load(_ yaml: String, profiles: Bool = true) throws -> (LayoutSpec?, DiagnosticEngine) {
-        let f = try Fixture()
-        try FileManager.default.removeItem(at: f.url("layouts"))
+        // The layout under test, the real ICC profiles unless `profiles` is false, and one font
+        // file that is only probed for existence.
+        let f = try TestProject()
+        try f.remove("layouts")
         try f.write("layouts/test.yaml", yaml)
-        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.createSymbolicLink(at: f.url("layouts/defaults.yaml"), withDestinationURL: project.appendingPathComponent("layouts/defaults.yaml"))
-        if profiles {
-            try FileManager.default.createSymbolicLink(at: f.url("layouts/icc"), withDestinationURL: project.appendingPathComponent("layouts/icc"))
-        }
+        if profiles { try f.link("layouts/icc", to: projectRoot.appendingPathComponent("layouts/icc")) }
+        try f.link("layouts/defaults.yaml", to: projectRoot.appendingPathComponent("layouts/defaults.yaml"))
         let engine = DiagnosticEngine()
         let spec = LayoutLoader(workspace: Workspace(root: f.root, workingDirectory: f.root), engine: engine)
             .load(named: "test", referencedFrom: nil)
@@ -21,9 +21,8 @@ import Testing
     }
 
     @Test func realLayoutLoadsWithoutDiagnostics() throws {
-        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let engine = DiagnosticEngine()
-        let spec = LayoutLoader(workspace: Workspace(root: project, workingDirectory: project), engine: engine)
+        let spec = LayoutLoader(workspace: Workspace(root: projectRoot, workingDirectory: projectRoot), engine: engine)
             .load(named: "a4-two-column", referencedFrom: nil)
         #expect(engine.diagnostics.isEmpty, "\(engine.diagnostics)")
         #expect(spec?.columns == 2)

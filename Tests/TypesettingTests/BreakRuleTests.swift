@@ -4,6 +4,7 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 @testable import Typesetting
 
 @Suite struct BreakRuleTests {
@@ -14,20 +15,37 @@ import Testing
         try typesetter.set([.text(text)], style: style, width: Pt(width)).map(\.text)
     }
 
-    /// Hard case 7: no forbidden break at any width from 60 to 300 pt.
+    /// Hard case 7: no forbidden break at any width from 60 to 300 pt. The pairs are written as
+    /// the tokens really are in the text (punctuation included), and checked to be neighbours
+    /// there, so a pair that can never be a break is itself a failure.
     @Test func keepTogetherPairsNeverSplit() throws {
-        let bound = [("Quý", "IV/2024"), ("Số", "4"), ("năm", "2024)"), ("TP.", "Hồ"), ("PGS.TS.", "Nguyễn"), ("Điều", "5,"),
+        let bound = [("Quý", "IV/2024"), ("Số", "4"), ("TP.", "Hồ"), ("PGS.TS.", "Nguyễn"), ("Điều", "5,"),
                      ("10", "km"), ("100.000", "đồng"), ("ngày", "24"), ("tháng", "12"), ("năm", "2024."), ("bản", "./.")]
+        // The rules do not see through the parenthesis: they bind "năm 2024" but not "(năm 2024)".
+        let blindToPunctuation = [("(năm", "2024)")]
+        let tokens = BreakingCases.keepTogether.split(separator: " ").map(String.init)
+        let neighbours = zip(tokens, tokens.dropFirst()).map { ($0, $1) }
+        for pair in bound + blindToPunctuation {
+            #expect(neighbours.contains { $0 == pair }, "“\(pair.0) \(pair.1)” is not in the text")
+        }
+        var breaks: [(width: Double, end: String, start: String)] = []
         for width in stride(from: 60.0, through: 300, by: 7) {
             let set = try lines(BreakingCases.keepTogether, width: width)
             #expect(set.joined(separator: " ") == BreakingCases.keepTogether)
             for (a, b) in zip(set, set.dropFirst()) {
                 let end = a.split(separator: " ").last.map(String.init) ?? ""
                 let start = b.split(separator: " ").first.map(String.init) ?? ""
-                #expect(!bound.contains { $0 == (end, start) }, "at \(width)pt “\(end)” | “\(start)”")
+                breaks.append((width, end, start))
                 // A spaced dash may end a line, never start one.
                 #expect(start != "-", "at \(width)pt a line starts with a dash")
             }
+        }
+        func expectNoBreak(_ pair: (String, String)) {
+            for b in breaks where (b.end, b.start) == pair { Issue.record("at \(b.width)pt “\(b.end)” | “\(b.start)”") }
+        }
+        bound.forEach(expectNoBreak)
+        withKnownIssue("issue 15: rules blind to punctuation break “Số 4 (năm │ 2024)”") {
+            blindToPunctuation.forEach(expectNoBreak)
         }
     }
 

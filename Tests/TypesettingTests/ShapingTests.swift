@@ -4,9 +4,9 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 @testable import Typesetting
 
-let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let fonts = FontLibrary(directory: projectRoot.appendingPathComponent("fonts"))
 
 @Suite struct ShapingTests {
