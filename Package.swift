@@ -41,7 +41,8 @@ let package = Package(
             "Bantin", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What every test target shares: the project's root, throwaway projects, goldens, the default layout.
+        .target(name: "TestSupport", dependencies: ["Loading"], path: "Tests/TestSupport"),
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading", "TestSupport"]),

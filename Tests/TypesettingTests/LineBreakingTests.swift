@@ -4,6 +4,7 @@ import Foundation
 import Loading
 import Model
 import Testing
+import TestSupport
 @testable import Typesetting
 
 @Suite struct LineBreakingTests {
