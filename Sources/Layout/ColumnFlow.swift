@@ -49,9 +49,16 @@ struct ColumnFlow {
         }
     }
 
-    init(opening page: LaidPage, startingAt y: Pt, geometry: PageGeometry) {
+    /// The article being poured and its section: what the running heads of the pages it
+    /// continues onto name. The opening page may belong to an article before it (run-on).
+    let articleTitle: String?
+    let sectionTitle: String?
+
+    init(opening page: LaidPage, startingAt y: Pt, geometry: PageGeometry, article: String? = nil, section: String? = nil) {
         self.geometry = geometry
         self.pages = [page]
+        self.articleTitle = article ?? page.articleTitle
+        self.sectionTitle = section ?? page.sectionTitle
         self.y = y
         self.top = y
         self.columnStart = y
@@ -206,8 +213,8 @@ struct ColumnFlow {
         if column == geometry.layout.columns {
             column = 0
             var page = LaidPage(geometry.blankPage(number + 1, kind: .article))
-            page.articleTitle = pages[0].articleTitle
-            page.sectionTitle = pages[0].sectionTitle
+            page.articleTitle = articleTitle
+            page.sectionTitle = sectionTitle
             pages.append(page)
             top = frame.y
             pageReserved = 0

@@ -90,7 +90,7 @@ public struct Paginator {
                 y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
                     .draw(on: &page.page, frame: geometry.frame(page: page.number), from: y)
                 let body = bodies.next() ?? []
-                var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry)
+                var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry, article: article.title, section: section.title)
                 flow.place(body)
                 flow.finish()
                 flow.balance(body)
