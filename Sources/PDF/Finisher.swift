@@ -18,6 +18,10 @@ struct Finisher {
     var boxes: [Boxes]?
     var metadata: PDFMetadata
     var pdfx: PDFX?
+    /// The printed number of each page, as its page label (the screen PDF). cairo 1.16 leaves
+    /// out labels that equal the page's position and then writes an empty `/Nums`, which is no
+    /// valid number tree: viewers show no labels at all.
+    var pageNumbers: [Int]?
 
     struct PDFX {
         var outputProfile: Data
@@ -67,6 +71,7 @@ struct Finisher {
             }
         }
         setInfo(q)
+        if let pageNumbers { setPageLabels(q, pageNumbers) }
         if let pdfx { addOutputIntent(q, pdfx) }
         try check(q, qpdf_init_write(q, output), "start writing")
         qpdf_set_deterministic_ID(q, QPDF_TRUE)
@@ -103,6 +108,22 @@ struct Finisher {
         }
         qpdf_oh_replace_key(q, info, "/Trapped", qpdf_oh_new_name(q, "/False"))
         if pdfx != nil { qpdf_set_info_key(q, "/GTS_PDFXVersion", "PDF/X-4") }
+    }
+
+    /// `/PageLabels << /Nums [0 << /S /D >> …] >>`: decimal labels, a new range wherever the
+    /// numbers do not simply go on from the page before.
+    private func setPageLabels(_ q: qpdf_data, _ numbers: [Int]) {
+        let nums = qpdf_oh_new_array(q)
+        for (index, number) in numbers.enumerated() where index == 0 || numbers[index - 1] + 1 != number {
+            let range = qpdf_oh_new_dictionary(q)
+            qpdf_oh_replace_key(q, range, "/S", qpdf_oh_new_name(q, "/D"))
+            if number != 1 { qpdf_oh_replace_key(q, range, "/St", qpdf_oh_new_integer(q, Int64(number))) }
+            qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, Int64(index)))
+            qpdf_oh_append_item(q, nums, range)
+        }
+        let labels = qpdf_oh_new_dictionary(q)
+        qpdf_oh_replace_key(q, labels, "/Nums", nums)
+        qpdf_oh_replace_key(q, qpdf_get_root(q), "/PageLabels", labels)
     }
 
     private func iccStream(_ q: qpdf_data, _ data: Data, components: Int) -> qpdf_oh {

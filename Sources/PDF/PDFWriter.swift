@@ -106,6 +106,8 @@ public struct PDFWriter {
             if case .print(let options) = kind {
                 finisher.boxes = boxes
                 finisher.pdfx = options.pdfx.map { Finisher.PDFX(outputProfile: $0.output, outputCondition: $0.condition, rgbProfile: $0.rgb) }
+            } else {
+                finisher.pageNumbers = pages.map(\.number)
             }
         }
     }

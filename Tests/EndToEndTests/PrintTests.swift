@@ -142,9 +142,7 @@ import TestSupport
         let pages = try #require(root["pages"] as? [[String: Any]])
         // Each page labelled with its printed page number, as the screen PDF promises.
         let labels = PageLabels.read(try #require(root["pagelabels"] as? [[String: Any]]), pages: pages.count)
-        withKnownIssue("screen.pdf's /PageLabels is written empty (<< /Nums [ ] >>): the labels cairo was given are lost") {
-            #expect(labels == sample.built.pages.map { String($0.number) }, "\(labels)")
-        }
+        #expect(labels == sample.built.pages.map { String($0.number) }, "\(labels)")
         // The contents page's annotations: a link on every entry's title and page number.
         let contents = sample.built.pages.first { $0.kind == .contents }!.number
         let object = try #require((pages[contents - 1]["object"] as? String)?.split(separator: " ").first)
