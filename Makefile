@@ -2,6 +2,9 @@
 # Both first install the Debian packages that are missing (and only those).
 
 SWIFT   ?= swift
+# Each target may import only what Package.swift declares for it (and what that declares), so
+# the module graph of the README holds by the compiler: the PDF stage cannot reach Layout.
+SWIFTFLAGS ?= --explicit-target-dependency-import-check error
 PREFIX  ?= /usr/local
 PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev poppler-utils woff2
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
@@ -23,15 +26,15 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(SWIFTFLAGS)
 
 run: build
 	.build/release/bantin build
 
 test: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test: deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build $(SWIFTFLAGS)
+	$(SWIFT) test $(SWIFTFLAGS)
 
 # The tests under AddressSanitizer (its own build folder). Leak detection is off: LeakSanitizer
 # cannot see Swift references kept in the spare bits of enum payloads, and reports every indirect
