@@ -7,12 +7,11 @@ let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "BantinFuzz",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "Bantin", path: "../..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "BantinLoading", package: "main")], path: "Sources/FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "BantinLoading", package: "Bantin")], path: "Sources/FuzzSupport"),
         .executableTarget(name: "FuzzArticle", dependencies: ["FuzzSupport"], path: "Sources/FuzzArticle", swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzManifest", dependencies: ["FuzzSupport"], path: "Sources/FuzzManifest", swiftSettings: fuzzFlags),
         .executableTarget(name: "FuzzLayout", dependencies: ["FuzzSupport"], path: "Sources/FuzzLayout", swiftSettings: fuzzFlags),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )
