@@ -45,11 +45,8 @@ struct LineSetter {
                     ascent = max(ascent, f.font.ascender * f.size)
                     descent = max(descent, f.font.descender * f.size)
                     let scale = f.size / f.font.unitsPerEm
-                    for g in f.glyphs {
-                        let e = f.font.extents(g.id)
-                        inkAscent = max(inkAscent, (e.top + g.yOffset) * scale)
-                        inkDescent = max(inkDescent, (e.bottom - g.yOffset) * scale)
-                    }
+                    inkAscent = max(inkAscent, f.inkTop * scale)
+                    inkDescent = max(inkDescent, f.inkBottom * scale)
                 }
             case .glue(let g):
                 let width = g.width + (ratio >= 0 ? ratio * g.stretch : ratio * g.shrink)

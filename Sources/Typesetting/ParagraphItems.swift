@@ -10,6 +10,9 @@ struct Fragment {
     var glyphs: [ShapedGlyph]
     /// Width in points, tracking included.
     var width: Double
+    /// How far the glyphs' ink reaches above and below the baseline, in font units.
+    var inkTop: Double
+    var inkBottom: Double
 }
 
 /// Inter-word glue (Knuth & Plass 1981): a natural width that may stretch or shrink.
@@ -46,6 +49,27 @@ struct ParagraphItems {
     let fonts: FontLibrary
     let layout: LayoutSpec
     let style: TextStyle
+    /// The faces and spaces of this paragraph's looks, found once per look, not once per word.
+    private let looks = Looks()
+
+    init(fonts: FontLibrary, layout: LayoutSpec, style: TextStyle) {
+        self.fonts = fonts
+        self.layout = layout
+        self.style = style
+    }
+
+    /// What a run's look (weight, slant, code) resolves to in this paragraph: its face, and
+    /// the glue of its space. A paragraph has a handful of looks and thousands of words.
+    private final class Looks {
+        struct Key: Hashable {
+            var bold: Bool
+            var italic: Bool
+            var code: Bool
+            init(_ run: StyledRun) { (bold, italic, code) = (run.bold, run.italic, run.code) }
+        }
+        var faces: [Key: Font] = [:]
+        var spaces: [Key: Glue] = [:]
+    }
 
     /// A word before shaping: its pieces (one per style run it spans) and its text.
     private struct Pending {
@@ -148,10 +172,13 @@ struct ParagraphItems {
     }
 
     private func face(for run: StyledRun) throws -> Font {
-        if run.code {
-            return try fonts.font(family: "mono", bold: run.bold, italic: false, in: layout)
-        }
-        return try fonts.font(for: style, in: layout, bold: run.bold, italic: run.italic)
+        let key = Looks.Key(run)
+        if let face = looks.faces[key] { return face }
+        let face = run.code
+            ? try fonts.font(family: "mono", bold: run.bold, italic: false, in: layout)
+            : try fonts.font(for: style, in: layout, bold: run.bold, italic: run.italic)
+        looks.faces[key] = face
+        return face
     }
 
     private func size(for run: StyledRun) -> Double {
@@ -163,18 +190,22 @@ struct ParagraphItems {
     private func shape(_ text: String, _ run: StyledRun) throws -> [Fragment] {
         let primary = try face(for: run)
         let size = self.size(for: run)
-        var out: [Fragment] = []
-        for (segment, font) in try FontFallback(fonts: fonts, layout: layout, run: run, style: style).split(text, primary: primary) {
-            var glyphs = font.shape(segment)
-            let scale = size / font.unitsPerEm
-            if style.tracking != 0 {
-                glyphs = Tracking.apply(style.tracking.value / scale, to: glyphs)
-            }
-            let width = glyphs.reduce(0) { $0 + $1.advance } * scale
-            out.append(Fragment(text: segment, font: font, size: size, color: style.color, link: run.link,
-                                glyphs: glyphs, width: width))
+        let word = primary.word(text)
+        if word.covered { return [fragment(text, word, primary, size, run)] }
+        return try FontFallback(fonts: fonts, layout: layout, run: run, style: style).split(text, primary: primary).map {
+            segment, font in fragment(segment, font.word(segment), font, size, run)
         }
-        return out
+    }
+
+    private func fragment(_ text: String, _ word: ShapedWord, _ font: Font, _ size: Double, _ run: StyledRun) -> Fragment {
+        let scale = size / font.unitsPerEm
+        var glyphs = word.glyphs, advance = word.advance
+        if style.tracking != 0 {
+            glyphs = Tracking.apply(style.tracking.value / scale, to: glyphs)
+            advance = glyphs.reduce(0) { $0 + $1.advance }
+        }
+        return Fragment(text: text, font: font, size: size, color: style.color, link: run.link, glyphs: glyphs,
+                        width: advance * scale, inkTop: word.inkTop, inkBottom: word.inkBottom)
     }
 
     /// A break inside a URL that leaves the line ragged rather than stretching its spaces:
@@ -193,12 +224,21 @@ struct ParagraphItems {
     }
 
     private func glue(_ run: StyledRun) throws -> Glue {
-        let font = try face(for: run)
-        let size = self.size(for: run)
-        let space = font.shape(" ").first
-        let width = (space?.advance ?? font.unitsPerEm / 4) * size / font.unitsPerEm
-        return Glue(width: width, stretch: width * layout.spaceStretch, shrink: width * layout.spaceShrink, breakable: true,
-                    font: font, size: size, color: style.color, link: run.link, glyph: space)
+        let key = Looks.Key(run)
+        var glue: Glue
+        if let space = looks.spaces[key] {
+            glue = space
+        } else {
+            let font = try face(for: run)
+            let size = self.size(for: run)
+            let space = font.shape(" ").first
+            let width = (space?.advance ?? font.unitsPerEm / 4) * size / font.unitsPerEm
+            glue = Glue(width: width, stretch: width * layout.spaceStretch, shrink: width * layout.spaceShrink, breakable: true,
+                        font: font, size: size, color: style.color, link: nil, glyph: space)
+            looks.spaces[key] = glue
+        }
+        glue.link = run.link
+        return glue
     }
 }
 
