@@ -7,10 +7,13 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        // Line ends are found on the UTF-8 bytes: an LF is always a whole character here
+        // (ingest turned CR LF into LF), so its neighbours are valid indices of the text.
         var starts = [text.startIndex]
-        var index = text.startIndex
-        while let newline = text[index...].firstIndex(of: "\n") {
-            index = text.index(after: newline)
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let newline = bytes[index...].firstIndex(of: 0x0A) {
+            index = bytes.index(after: newline)
             starts.append(index)
         }
         self.lineStarts = starts

@@ -13,7 +13,9 @@ struct RunningHeads {
     let geometry: PageGeometry
 
     func apply(to pages: [LaidPage]) throws -> [LaidPage] {
-        try pages.map { page in
+        // A head is the same on every page of an article's side: each is set once.
+        var heads: [String: [SetLine]] = [:]
+        return try pages.map { page in
             guard page.kind != .cover else { return page }
             var page = page
             let master = page.isRecto ? layout.masters.right : layout.masters.left
@@ -23,7 +25,9 @@ struct RunningHeads {
             let wantsHead = page.kind == .article && (!page.opensArticle || layout.masters.headOnOpeners)
             let text = head(master.head, page)
             if wantsHead, !text.isEmpty {
-                let lines = try typesetter.set(text, style: style, width: frame.width)
+                let key = (page.isRecto ? "r" : "v") + text
+                let lines = try heads[key] ?? typesetter.set(text, style: style, width: frame.width)
+                heads[key] = lines
                 let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - layout.masters.headAbove, into: &page.page)
                     + layout.masters.headRuleGap
                 page.page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),

@@ -7,10 +7,23 @@ extension Unicode {
     public static func ingest(_ text: String) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return text.precomposedStringWithCanonicalMapping
+        return isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that NFC leaves alone whatever stands around it (quick-check
+    /// "Yes" and combining class 0, UAX #15): Latin up to U+02FF, the precomposed Vietnamese
+    /// letters of Latin Extended Additional, punctuation and currency signs. That is nearly every
+    /// article, which then skips Foundation's normaliser; anything else is normalised.
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            switch s.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: true
+            default: false
+            }
+        }
     }
 
     /// Inline text as it is typeset: soft hyphens (U+00AD) from word processors removed,
