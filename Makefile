@@ -59,9 +59,12 @@ fuzz: deps
 	    -detect_leaks=0 -max_len=8192 -rss_limit_mb=4096 -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 || exit 1; \
 	done
 
-# Synthetic issues (24 articles ≈ 48 pages; 400 articles), timed; see Tests/Bench/.
-bench: EXTRA_PACKAGES = time python3
+# Synthetic issues (24 and 400 articles), Bantin beside Typst (typst from PyPI, installed when
+# missing); see Tests/Bench/.
+bench: EXTRA_PACKAGES = time python3 python3-pip
 bench: build
+	@python3 -c 'import typst' 2>/dev/null || python3 -m pip install --quiet typst \
+	  || python3 -m pip install --quiet --break-system-packages typst
 	Tests/Bench/bench.sh
 
 # Headless Chromium (installed when missing) loads every web page at 390 and 1280 px wide and
