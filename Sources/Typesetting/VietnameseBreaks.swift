@@ -26,7 +26,15 @@ public enum VietnameseBreaks {
 
     /// Whether the line may break at the space between `before` and `after`.
     public static func allowsBreak(between before: String, and after: String) -> Bool {
-        // Runs for every space of every paragraph: the cheap tests decide most pairs.
+        // Runs for every space of every paragraph: the bytes decide most pairs before any
+        // Character is formed. A rule can bind only when `after` is short (a dash, `./.`) or
+        // starts with a digit or a Roman numeral's letter, or `before` starts with a digit or
+        // ends with "." — or either starts with a non-ASCII letter, left to the full test.
+        guard let a0 = after.utf8.first, let b0 = before.utf8.first, let bLast = before.utf8.last else { return true }
+        if after.utf8.count > 3, a0 < 0x80, b0 < 0x80, bLast != UInt8(ascii: "."),
+           !isDigit(a0), !isDigit(b0), !isRomanLetter(a0) {
+            return true
+        }
         guard let first = after.first, let last = before.last else { return true }
         if after.utf8.count <= 3, dashes.contains(after) || after.hasPrefix("./.") { return false }
         if first.isNumber || ("IVXLC".contains(first) && isRoman(after)), labels.contains(before.lowercased()) { return false }
@@ -49,6 +57,15 @@ public enum VietnameseBreaks {
         }
         return out
     }
+
+    private static func isRomanLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"), UInt8(ascii: "C"): true
+        default: false
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     static func isNumber(_ word: String) -> Bool {
         guard let first = word.first, first.isNumber else { return false }
