@@ -58,13 +58,7 @@ struct SitePages {
             return ["t": e.article.title, "u": e.path, "l": e.issue.issueLine, "d": e.date.numeric, "s": e.excerpt,
                     "k": text.joined(separator: " ").searchFolded]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // No markup survives even as data: <, > and & are written as \u escapes.
-        let json = String(decoding: try encoder.encode(items), as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
-        return Data(json.utf8)
+        return Data(JSONText.array(of: items))
     }
 
     /// An Atom feed of every article, newest first.

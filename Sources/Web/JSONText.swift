@@ -1,0 +1,47 @@
+/// JSON written straight into bytes, as `JSONEncoder` with `.sortedKeys` and
+/// `.withoutEscapingSlashes` writes it (no spaces; `"` `\` and control characters escaped), and
+/// with `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, so no markup survives even as data.
+/// For the search index: thousands of objects of a few string fields.
+enum JSONText {
+    /// `[{"k":"v",…},…]`, each object's keys in sorted order.
+    static func array(of objects: [[String: String]]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (n, object) in objects.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            for (m, key) in object.keys.sorted().enumerated() {
+                if m > 0 { out.append(UInt8(ascii: ",")) }
+                string(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                string(object[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    static func string(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): unicodeEscape(byte, into: &out)
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `\u00XX`, lowercase hex.
+    private static func unicodeEscape(_ byte: UInt8, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+    }
+}
