@@ -51,6 +51,22 @@ enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// `finish`, then the end of the process, at once: nothing is left to tear down that the
+/// operating system would not reclaim anyway.
+func end(_ pipeline: Pipeline, format: DiagnosticsFormat) -> Never {
+    var status: Int32 = 0
+    do {
+        try finish(pipeline, format: format)
+    } catch let code as ExitCode {
+        status = code.rawValue
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        status = 1
+    }
+    fflush(nil)
+    exit(status)
+}
+
 /// Prints every diagnostic of the run to standard error, then a count; exits 1 on errors.
 func finish(_ pipeline: Pipeline, format: DiagnosticsFormat = .text) throws {
     let engine = pipeline.engine
@@ -87,7 +103,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let pipeline = common.pipeline(out: out, booklet: booklet)
-        for issue in pipeline.build(try folders(issues, pipeline)) {
+        let built = pipeline.build(try folders(issues, pipeline))
+        for issue in built {
             print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")
             if timings {
                 for timing in issue.timings {
@@ -96,7 +113,9 @@ struct Build: ParsableCommand {
                 }
             }
         }
-        try finish(pipeline, format: common.diagnosticsFormat)
+        // The pages of a large issue are millions of values: the process ends with them alive
+        // rather than freeing them one by one on the way out.
+        withExtendedLifetime(built) { end(pipeline, format: common.diagnosticsFormat) }
     }
 }
 
