@@ -7,6 +7,19 @@ struct PageBuilder {
     let issue: Issue
     let images: ImageSet
     let catalogue: Catalogue
+    /// The issue's articles in reading order, and where each slug stands in it: for the
+    /// previous and next links, found once per issue rather than once per page.
+    private let articles: [Article]
+    private let position: [String: Int]
+
+    init(theme: WebTheme, issue: Issue, images: ImageSet, catalogue: Catalogue) {
+        self.theme = theme
+        self.issue = issue
+        self.images = images
+        self.catalogue = catalogue
+        articles = issue.sections.flatMap(\.articles)
+        position = Dictionary(articles.enumerated().map { ($1.slug, $0) }) { first, _ in first }
+    }
 
     private var publication: Publication { issue.publication }
 
@@ -34,8 +47,8 @@ struct PageBuilder {
     }
 
     func articlePage(_ article: Article, in section: Section) -> String {
-        let all = issue.sections.flatMap(\.articles)
-        let index = all.firstIndex { $0.slug == article.slug } ?? 0
+        let all = articles
+        let index = position[article.slug] ?? 0
         let body = BodyRenderer(imageURL: { ref in images.best(ref, width: 800).map { "../images/" + $0.file } ?? "" },
                                 srcset: { ref in images.srcset(ref, prefix: "../images/") },
                                 size: { ref in images.best(ref, width: 800).map { ($0.width, $0.height) } })
