@@ -2,21 +2,50 @@ import Model
 import Pages
 import Typesetting
 
-/// "Mục lục": sections, article titles, authors and the page each article really starts on
-/// (known only after the articles are paginated, so these pages are set last). A long contents
-/// runs over as many pages as it needs; `pageCount` tells the paginator how many to keep free.
+/// "Mục lục": sections, article titles, authors and the page each article really starts on.
+/// The contents is set once, before the articles, with a place kept for each page number (page
+/// numbers do not change its height); the numbers go in when the articles are paginated. A long
+/// contents runs over as many pages as it needs.
 struct ContentsPage {
     let issue: Issue
     let layout: LayoutSpec
     let typesetter: Typesetter
     let geometry: PageGeometry
 
-    /// How many pages the contents takes (page numbers do not change its height).
-    func pageCount() throws -> Int {
-        try pages(from: 1, starts: [:]).count
+    /// The contents pages without their page numbers, and where each number goes.
+    struct Laid {
+        var pages: [Page]
+        fileprivate var numbers: [NumberPlace]
     }
 
-    func pages(from first: Int, starts: [String: Int]) throws -> [Page] {
+    /// The place of an article's page number: its page, the item it is drawn before (so the
+    /// page's items keep the order in which they are read), its top and the article.
+    fileprivate struct NumberPlace {
+        var page: Int
+        var item: Int
+        var top: Pt
+        var slug: String
+    }
+
+    /// The pages with every article's page number, from where each article starts.
+    func numbered(_ laid: Laid, starts: [String: Int]) throws -> [Page] {
+        var pages = laid.pages
+        let width = layout.contents.pageWidth
+        for place in laid.numbers.reversed() {
+            let link = "#" + place.slug
+            let text = starts[place.slug].map(String.init) ?? "?"
+            let number = try typesetter.set([.link(url: link, [.text(text)])], style: layout.style(.contentsPage), width: width,
+                                            indentFirstLine: false)
+            var drawn = geometry.blankPage(pages[place.page].number, kind: .contents)
+            let frame = geometry.frame(page: drawn.number)
+            _ = ColumnFlow.draw(number, x: frame.maxX - width, y: place.top, into: &drawn)
+            pages[place.page].items.insert(contentsOf: drawn.items, at: place.item)
+        }
+        return pages
+    }
+
+    func layOut(from first: Int) throws -> Laid {
+        var numbers: [NumberPlace] = []
         var pages = [geometry.blankPage(first, kind: .contents)]
         var frame = geometry.frame(page: first)
         let contents = layout.contents
@@ -54,14 +83,11 @@ struct ContentsPage {
                 room(for: (title + authors).reduce(Pt(0)) { $0 + $1.leading } + contents.entryBelow)
                 let top = y
                 y = ColumnFlow.draw(title, x: frame.x, y: y, into: &pages[pages.count - 1])
-                let pageNumber = starts[article.slug].map(String.init) ?? "?"
-                let number = try typesetter.set([.link(url: link, [.text(pageNumber)])], style: layout.style(.contentsPage),
-                                                width: numberWidth,
-                                                indentFirstLine: false)
-                _ = ColumnFlow.draw(number, x: frame.maxX - numberWidth, y: top, into: &pages[pages.count - 1])
+                numbers.append(NumberPlace(page: pages.count - 1, item: pages[pages.count - 1].items.count, top: top,
+                                           slug: article.slug))
                 y = ColumnFlow.draw(authors, x: frame.x, y: y, into: &pages[pages.count - 1]) + contents.entryBelow
             }
         }
-        return pages
+        return Laid(pages: pages, numbers: numbers)
     }
 }

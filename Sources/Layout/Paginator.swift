@@ -59,7 +59,8 @@ public struct Paginator {
         }
         let contents = ContentsPage(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry)
         let contentsNumber = pages.count + 1
-        let contentsPages = try contents.pageCount()
+        let laidContents = try contents.layOut(from: contentsNumber)
+        let contentsPages = laidContents.pages.count
         for n in 0..<contentsPages { pages.append(LaidPage(geometry.blankPage(contentsNumber + n, kind: .contents))) }
 
         var starts: [(String, Int)] = []
@@ -103,7 +104,7 @@ public struct Paginator {
                 runOnFrom = layout.articlesRunOn && frame.maxY - flow.lowest >= frame.height * layout.runOn.room ? flow.lowest : nil
             }
         }
-        let set = try contents.pages(from: contentsNumber, starts: Dictionary(starts) { a, _ in a })
+        let set = try contents.numbered(laidContents, starts: Dictionary(starts) { a, _ in a })
         pages.replaceSubrange((contentsNumber - 1)..<(contentsNumber - 1 + contentsPages), with: set.map(LaidPage.init))
 
         // Pad to a multiple of four (saddle stitch), keeping the colophon on the last page.
