@@ -7,8 +7,11 @@
 import Foundation
 
 public enum OutputFile {
-    /// Writes `data` to `url` through a temporary file, creating the folder when needed.
-    public static func write(_ data: Data, to url: URL) throws {
+    /// Writes `data` to `url` through a temporary file, creating the folder when needed. With
+    /// `keepingIdentical`, a file that already holds exactly these bytes is left as it is, date
+    /// and all (a rebuild of the web edition rewrites only the pages that changed).
+    public static func write(_ data: Data, to url: URL, keepingIdentical: Bool = false) throws {
+        if keepingIdentical, let old = try? Data(contentsOf: url, options: .alwaysMapped), old == data { return }
         try write(to: url) { temporary in try data.write(to: temporary) }
     }
 

@@ -92,7 +92,7 @@ struct FileWriter {
     }
 
     func write(_ data: Data, to path: String) throws {
-        try OutputFile.write(data, to: root.appendingPathComponent(path))
+        try OutputFile.write(data, to: root.appendingPathComponent(path), keepingIdentical: true)
     }
 
     func copy(_ source: URL, to path: String) throws {
