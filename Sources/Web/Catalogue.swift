@@ -36,10 +36,14 @@ struct Catalogue {
         var index: [String: Int] = [:]
         for (i, e) in entries.enumerated() { index[e.path] = i }
         byPath = index
+        relatedByIndex = Catalogue.rankRelated(entries)
     }
 
     /// Where each entry is, by its path.
     private let byPath: [String: Int]
+    /// For each entry, the indices of its related articles, best first (as many as a page shows).
+    private let relatedByIndex: [[Int]]
+    static let relatedCount = 3
 
     func entry(issue: String, slug: String) -> Entry? {
         byPath["\(issue)/\(slug)/index.html"].map { entries[$0] }
@@ -56,18 +60,33 @@ struct Catalogue {
 
     /// Up to three articles: two points for the same section title, one per shared tag; the
     /// newest first among equals. When nothing is related, the newest other articles.
-    func related(to entry: Entry, count: Int = 3) -> [Entry] {
-        // Scores by index (entries are large values: they are not copied to be sorted).
-        var scored: [(index: Int, score: Int)] = []
-        scored.reserveCapacity(entries.count)
-        for (i, other) in entries.enumerated() where other.path != entry.path {
-            let score = (other.section.title == entry.section.title ? 2 : 0) + other.tags.intersection(entry.tags).count
-            scored.append((i, score))
+    func related(to entry: Entry) -> [Entry] {
+        byPath[entry.path].map { relatedByIndex[$0].map { entries[$0] } } ?? []
+    }
+
+    /// Every entry's related articles. The ranking depends only on an entry's section title
+    /// and tags, so it is made once per such pair (and the entry itself then left out), not once
+    /// per article: an issue's articles share a few sections and tags.
+    private static func rankRelated(_ entries: [Entry]) -> [[Int]] {
+        struct Signature: Hashable {
+            var section: String
+            var tags: Set<String>
         }
-        let ranked = scored.sorted { a, b in
-            let x = entries[a.index], y = entries[b.index]
-            return a.score != b.score ? a.score > b.score : x.date != y.date ? x.date > y.date : x.path < y.path
+        var rankings: [Signature: [Int]] = [:]
+        return entries.indices.map { i in
+            let entry = entries[i]
+            let signature = Signature(section: entry.section.title, tags: entry.tags)
+            let ranking = rankings[signature] ?? {
+                // Scores by index (entries are large values: they are not copied to be sorted).
+                let scores = entries.map { ($0.section.title == signature.section ? 2 : 0) + $0.tags.intersection(signature.tags).count }
+                let ranked = entries.indices.sorted { a, b in
+                    let x = entries[a], y = entries[b]
+                    return scores[a] != scores[b] ? scores[a] > scores[b] : x.date != y.date ? x.date > y.date : x.path < y.path
+                }
+                rankings[signature] = ranked
+                return ranked
+            }()
+            return Array(ranking.lazy.filter { entries[$0].path != entry.path }.prefix(relatedCount))
         }
-        return ranked.prefix(count).map { entries[$0.index] }
     }
 }
