@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Loading", dependencies: ["Model", "CCmark", "Yams"]),
         .target(name: "Pages", dependencies: ["Model"]),
         .target(name: "Typesetting", dependencies: ["Model", "Pages", "CHarfBuzz"]),
-        .target(name: "Layout", dependencies: ["Typesetting", "Pages"]),
+        .target(name: "Layout", dependencies: ["Typesetting", "Pages", "Output"]),
         .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG"]),
         // The PDF stage sees pages only: never the typesetter or the layout.
         .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF"]),

@@ -26,6 +26,8 @@ public struct BuiltIssue: Sendable {
     public var screenPDF: URL { printPDF.deletingLastPathComponent().appendingPathComponent("screen.pdf") }
     public var webPages: [String]
     public var paddedPages: Int
+    /// How many articles were typeset in this build; the others were unchanged since the last.
+    public var typesetArticles: Int
     /// Wall time of each step, in order: where the time goes.
     public var timings: [StepTiming]
 }

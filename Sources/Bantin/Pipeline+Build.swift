@@ -36,12 +36,14 @@ extension Pipeline {
     private func produce(_ issue: Checked) -> BuiltIssue? {
         let runner = issue.runner, loaded = issue.loaded
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: issue.typesetter)
-        guard let composition = runner.run(TypesetStep(), paginator),
+        let folder = options.outDirectory.appendingPathComponent(loaded.issue.id)
+        let store = ArticleStore(folder: folder.appendingPathComponent(".cache"), keys: ArticleKeys(workspace: workspace).keys(for: loaded),
+                                 fontsDirectory: workspace.fontsDirectory)
+        guard let composition = runner.run(TypesetStep(store: store), paginator),
               let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
         if result.paddedPages > 0 {
             log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
         }
-        let folder = options.outDirectory.appendingPathComponent(loaded.issue.id)
         let pages = result.pages
         guard let written = runner.run(WritePDFsStep(workspace: workspace, folder: folder, booklet: options.booklet), (loaded, pages))
         else { return nil }
@@ -49,6 +51,6 @@ extension Pipeline {
         // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
         _ = runner.run(PreflightStep(engine: engine), (loaded, pages, written.printPDF))
         return BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
-                          paddedPages: result.paddedPages, timings: runner.timings)
+                          paddedPages: result.paddedPages, typesetArticles: composition.typesetArticles, timings: runner.timings)
     }
 }

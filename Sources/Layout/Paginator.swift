@@ -38,15 +38,24 @@ public struct Paginator {
     /// The articles typeset at the column width, ready to be poured into pages.
     public struct Composition: Sendable {
         fileprivate var articles: [[Flowable]]
+        /// How many articles were typeset now (the others came from the store).
+        public var typesetArticles: Int
     }
 
-    /// Typesetting: every article's body set into lines and figure boxes.
-    public func compose() throws -> Composition {
+    /// Typesetting: every article's body set into lines and figure boxes — or taken from the
+    /// store, when it holds this article as it is now.
+    public func compose(reusing store: ArticleStore? = nil) throws -> Composition {
         let geometry = PageGeometry(layout: layout)
         let frame = geometry.frame(page: 1)
         let composer = ArticleComposer(typesetter: typesetter, layout: layout, columnWidth: geometry.columnWidth,
                                        columnHeight: frame.height, frameWidth: frame.width)
-        return Composition(articles: try Parallel.map(issue.articles) { try composer.flowables($0.blocks) })
+        let bodies = try Parallel.map(Array(issue.articles.enumerated())) { n, article -> (flowables: [Flowable], typeset: Bool) in
+            if let stored = store?.load(n, article) { return (stored, false) }
+            let flowables = try composer.flowables(article.blocks)
+            store?.store(n, article, flowables)
+            return (flowables, true)
+        }
+        return Composition(articles: bodies.map(\.flowables), typesetArticles: bodies.filter(\.typeset).count)
     }
 
     /// Pagination: cover, contents, the articles' pages, padding, colophon, running heads and folios.

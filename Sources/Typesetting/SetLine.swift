@@ -22,6 +22,16 @@ public struct SetLine: Sendable {
 
     /// The text of the line, as a reader sees it.
     public var text: String { runs.map(\.text).joined() }
+    public init(width: Pt, naturalWidth: Pt, ratio: Double, ascent: Pt, descent: Pt, leading: Pt, runs: [GlyphRun]) {
+        self.width = width
+        self.naturalWidth = naturalWidth
+        self.ratio = ratio
+        self.ascent = ascent
+        self.descent = descent
+        self.leading = leading
+        self.runs = runs
+    }
+
     /// True when the glyphs do not fit the measure.
     public var isOverfull: Bool { naturalWidth.value - width.value > 0.5 && ratio <= -1 }
 }

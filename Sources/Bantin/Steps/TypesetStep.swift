@@ -1,10 +1,15 @@
 import Layout
 
-/// Step 3: every article's body set into lines and figure boxes at the column width.
+/// Step 3: every article's body set into lines and figure boxes at the column width. `build`
+/// gives it the issue's `ArticleStore`, so an article unchanged since the last build is not
+/// typeset again.
 struct TypesetStep: BuildStep {
     static let name = "Typesetting"
+    var store: ArticleStore? = nil
 
     func run(_ paginator: Paginator) throws -> Paginator.Composition? {
-        try paginator.compose()
+        let composition = try paginator.compose(reusing: store)
+        store?.prune()
+        return composition
     }
 }
