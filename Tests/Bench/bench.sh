@@ -29,10 +29,11 @@ measure() {
 
 printf '%s\n' "machine: $(nproc) cores, $(uname -m); median of $runs runs each; Bantin release build, Typst $typst (typst-py, interpreter start included)"
 printf '%-11s %7s %6s | %-22s | %-22s | %s\n' corpus words pages "Bantin (all outputs)" "Typst (one PDF)" "Typst / Bantin"
-for id in bench-24 stress-400; do
+for id in ${CORPORA:-bench-24 stress-400}; do
   words=$(cat "$work/issues/$id/articles/"*.md | wc -w)
   python3 Tests/Bench/make-typst.py "$work/issues/$id" "$work/issues/$id/twin.typ"
-  read -r bt bm < <(measure "$bantin" build "$work/issues/$id" --root "$work" --out "$work/out" --timings)
+  # A full build each time: the article cache of the run before is removed first.
+  read -r bt bm < <(measure sh -c "rm -rf '$work/out/$id/.cache' && exec '$bantin' build '$work/issues/$id' --root '$work' --out '$work/out' --timings")
   cp "$work/log" "$work/$id.timings"
   pages=$(sed -n 's/^built [^:]*: \([0-9]*\) pages.*/\1/p' "$work/$id.timings")
   read -r tt tm < <(measure python3 -c "import typst; typst.compile('$work/issues/$id/twin.typ', output='$work/twin.pdf', font_paths=['$fonts'], ignore_system_fonts=True)")
@@ -40,8 +41,13 @@ for id in bench-24 stress-400; do
   printf '%-11s %7d %6s | %6.3f s %6d MB      | %6.3f s %6d MB %3dp | %.2f\n' "$id" "$words" "$pages" "$bt" "$bm" "$tt" "$tm" "$tpages" \
     "$(awk -v a="$tt" -v b="$bt" 'BEGIN { print a / b }')"
 done
-for id in bench-24 stress-400; do
+for id in ${CORPORA:-bench-24 stress-400}; do
   echo "Bantin's steps, $id (last run):"
   grep '^  ' "$work/$id.timings" | grep -v padded
 done
-echo "incremental rebuild after one edit: not measured yet (the article cache is issue 11, item 4)"
+# An editor's rebuild: the sample issue built once, then one article edited before each build.
+cp -r issues/2025-q1 "$work/issues/sample"
+"$bantin" build "$work/issues/sample" --root "$work" --out "$work/out" > /dev/null
+article="$work/issues/sample/articles/09-tin-ngan.md"
+read -r it im < <(measure sh -c "echo 'Một câu thêm vào bản tin ngắn.' >> '$article' && '$bantin' build '$work/issues/sample' --root '$work' --out '$work/out'")
+printf 'rebuild of the sample after editing one article: median %.3f s, peak %d MB\n' "$it" "$im"
