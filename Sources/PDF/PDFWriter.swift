@@ -27,12 +27,14 @@ public enum PDFError: Error, CustomStringConvertible {
     case cairo(String, String)
     case image(String, String)
     case finishing(String)
+    case writing(String)
 
     public var description: String {
         switch self {
         case .cairo(let what, let status): "cairo could not \(what): \(status)"
         case .image(let file, let status): "cannot draw the image '\(file)': \(status)"
         case .finishing(let what): "the PDF finishing step (qpdf) failed: \(what)"
+        case .writing(let what): "cannot write the PDF: \(what)"
         }
     }
 }
