@@ -97,7 +97,7 @@ struct Finisher {
 
     /// Info: text as Unicode strings (qpdf writes UTF-16 where PDFDocEncoding will not do),
     /// dates in `D:` form from the issue date, `/Trapped /False`.
-    private func setInfo(_ q: qpdf_data) {
+    func setInfo(_ q: qpdf_data) {
         let date = "D:" + metadata.date.iso.replacingOccurrences(of: "-", with: "") + "000000Z"
         qpdf_set_info_key(q, "/CreationDate", date)
         qpdf_set_info_key(q, "/ModDate", date)
@@ -112,7 +112,7 @@ struct Finisher {
 
     /// `/PageLabels << /Nums [0 << /S /D >> …] >>`: decimal labels, a new range wherever the
     /// numbers do not simply go on from the page before.
-    private func setPageLabels(_ q: qpdf_data, _ numbers: [Int]) {
+    func setPageLabels(_ q: qpdf_data, _ numbers: [Int]) {
         let nums = qpdf_oh_new_array(q)
         for (index, number) in numbers.enumerated() where index == 0 || numbers[index - 1] + 1 != number {
             let range = qpdf_oh_new_dictionary(q)
@@ -126,7 +126,7 @@ struct Finisher {
         qpdf_oh_replace_key(q, qpdf_get_root(q), "/PageLabels", labels)
     }
 
-    private func iccStream(_ q: qpdf_data, _ data: Data, components: Int) -> qpdf_oh {
+    func iccStream(_ q: qpdf_data, _ data: Data, components: Int) -> qpdf_oh {
         let stream = qpdf_oh_new_stream(q)
         data.withUnsafeBytes { raw in
             qpdf_oh_replace_stream_data(q, stream, raw.bindMemory(to: UInt8.self).baseAddress, data.count,
@@ -137,7 +137,7 @@ struct Finisher {
     }
 
     /// `/OutputIntents [<< /S /GTS_PDFX … /DestOutputProfile (CMYK ICC) >>]` and XMP naming PDF/X-4.
-    private func addOutputIntent(_ q: qpdf_data, _ pdfx: PDFX) {
+    func addOutputIntent(_ q: qpdf_data, _ pdfx: PDFX) {
         let root = qpdf_get_root(q)
         let intent = qpdf_oh_new_dictionary(q)
         qpdf_oh_replace_key(q, intent, "/Type", qpdf_oh_new_name(q, "/OutputIntent"))
