@@ -22,26 +22,35 @@ struct PDFBytes {
 
     /// A number rounded to `decimals` places (at most 4), then a space.
     mutating func number(_ value: Double, decimals: Int = 3) {
-        let scale = [1.0, 10, 100, 1000, 10000][decimals]
-        var scaled = Int((value * scale).rounded())
+        let scale = PDFBytes.powerOfTen(decimals)
+        var scaled = Int((value * Double(scale)).rounded())
         if scaled < 0 {
             bytes.append(UInt8(ascii: "-"))
             scaled = -scaled
         }
-        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+        let whole = scaled / scale, fraction = scaled % scale
         integer(whole)
         if fraction != 0 {
             bytes.append(UInt8(ascii: "."))
             var digits = decimals, f = fraction
             while f % 10 == 0 { f /= 10; digits -= 1 }
-            var divisor = 1
-            for _ in 1..<max(digits, 1) { divisor *= 10 }
+            var divisor = PDFBytes.powerOfTen(digits - 1)
             while divisor > 0 {
                 bytes.append(UInt8(ascii: "0") + UInt8(f / divisor % 10))
                 divisor /= 10
             }
         }
         bytes.append(UInt8(ascii: " "))
+    }
+
+    private static func powerOfTen(_ n: Int) -> Int {
+        switch n {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        default: 10000
+        }
     }
 
     /// A non-negative integer, no space after it.
