@@ -5,7 +5,7 @@ extension CropMarks {
     /// black (DeviceGray) hairlines at each corner of `t` (top-left coordinates on a page
     /// `height` tall), starting `markOffset` from the trim.
     static func operators(trim t: Rect, bleed: Pt, height: Pt) -> String {
-        let offset = PDFWriter.markOffset(bleed: bleed).value, length = PDFWriter.markLength.value
+        let offset = CropMarks.offset(bleed: bleed).value, length = CropMarks.length.value
         var out = PDFBytes(capacity: 512)
         out.append("q 0 G 0.25 w\n")
         for (x, dx) in [(t.x.value, -1.0), (t.maxX.value, 1.0)] {

@@ -31,6 +31,7 @@ public struct DocumentWriter: Sendable {
             }
             try assemble(doc, kind: kind, finisher: finisher)
             finisher.setInfo(doc.q)
+            qpdf_set_info_key(doc.q, "/Producer", "Bantin (qpdf)")
             if case .screen = kind { finisher.setPageLabels(doc.q, prepared.pages.map(\.number)) }
             if let pdfx = finisher.pdfx { finisher.addOutputIntent(doc.q, pdfx) }
             try doc.write(to: temporary.path, version: finisher.pdfx == nil ? nil : "1.6")
@@ -56,7 +57,7 @@ public struct DocumentWriter: Sendable {
             let height = page.mediaSize.height, trim = page.trimBox
             switch kind {
             case .print(let options):
-                let margin = options.cropMarks ? PDFWriter.markOffset(bleed: page.bleed) + PDFWriter.markLength + .mm(2) - page.bleed : 0
+                let margin = options.cropMarks ? CropMarks.room(bleed: page.bleed) - page.bleed : 0
                 let media = Size(width: page.mediaSize.width + margin * 2, height: height + margin * 2)
                 let t = Rect(x: trim.x + margin, y: trim.y + margin, width: trim.width, height: trim.height)
                 doc.set(pageDict, "/MediaBox", doc.reals([0, 0, media.width.value, media.height.value]))

@@ -7,7 +7,9 @@ import Pages
 /// What the finishing step writes into a PDF that cairo 1.16 cannot (PRINT.md): page boxes,
 /// `D:` dates and `/Trapped`, PDF/X-4 (output intent with its ICC profile, XMP, device-independent
 /// RGB, exact greys as DeviceGray), a PDF version and a deterministic `/ID`. It rewrites the whole
-/// file through libqpdf, which also repairs cairo's link/xref quirk.
+/// file through libqpdf, which also repairs cairo's link/xref quirk. The booklet (drawn by
+/// cairo) goes through it whole; `DocumentWriter` applies its Info, labels and output intent to
+/// the document it builds in qpdf itself, with no file read back.
 struct Finisher {
     struct Boxes {
         /// In PDF coordinates (origin at the bottom left).
