@@ -15,6 +15,8 @@ public struct PreparedPages: Sendable {
     /// Resource name and data of each image, in order of first use.
     let images: [(name: String, image: ImageXObject)]
     let contents: [PageContent]
+    /// What the content streams were built with (names, advances, glyph texts).
+    let resources: ContentResources
 
     public init(_ pages: [Page]) throws {
         self.pages = pages
@@ -55,6 +57,7 @@ public struct PreparedPages: Sendable {
                                                   ascent: font.descriptor.ascent, descent: font.descriptor.descent))
             }),
             images: imageNames)
+        self.resources = resources
         contents = try Parallel.map(pages) { try PageContent.Builder.build($0, resources: resources) }
     }
 }

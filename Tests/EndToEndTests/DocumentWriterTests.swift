@@ -48,4 +48,31 @@ import TestSupport
         #expect(fonts.first?.contains("+NotoSerif-Regular") == true && fonts.first?.contains("yes yes yes") == true, "\(fonts)")
         #expect(try run("qpdf", ["--check", url.path]).status == 0)
     }
+
+    /// The operators of a page, as text: an exact grey as DeviceGray, a colour as RGB, y flipped
+    /// from the media's top, an image clipped, a run's glyphs as one hex string where they sit
+    /// where the advances put them.
+    @Test func contentStreamOperators() throws {
+        let image = ImageRef(file: projectRoot.appendingPathComponent("issues/2025-q1/images/cover.jpg").path,
+                             issuePath: "images/cover.jpg", format: .jpeg, pixelWidth: 2551, pixelHeight: 3579)
+        let text = try glyphRun("Ab", [(36, 0), (69, 1)])
+        let page = Page(number: 1, kind: .article, mediaSize: Size(width: 300, height: 400),
+                        trimBox: Rect(x: 10, y: 10, width: 280, height: 380), bleed: 10, items: [
+                            .fill(Rect(x: 10, y: 20, width: 100, height: 50), Color(red: 0.5, green: 0.5, blue: 0.5)),
+                            .rule(from: Point(x: 10, y: 100), to: Point(x: 110, y: 100), width: 0.5, color: Color(red: 1, green: 0, blue: 0)),
+                            .image(image, frame: Rect(x: 20, y: 200, width: 100, height: 50), clip: Rect(x: 30, y: 200, width: 80, height: 50)),
+                            .text(text, origin: Point(x: 50, y: 300)),
+                        ])
+        let prepared = try PreparedPages([page])
+        let operators = try PageContent.Builder.operators(page, resources: prepared.resources)
+        #expect(operators == """
+            0.5 g 10 330 100 50 re f
+            1 0 0 RG 0.5 w 10 300 m 110 300 l S
+            q 30 150 80 50 re W n 100 0 0 50 20 150 cm /Im0 Do Q
+            0 g BT /F0 12 Tf
+            1 0 0 1 50 100 Tm [<00240045>] TJ
+            ET
+
+            """, "\(operators)")
+    }
 }
