@@ -26,7 +26,7 @@ public struct BookletWriter {
     public init() {}
 
     public func write(_ pages: [Page], metadata: PDFMetadata, to url: URL) throws {
-        try Finisher.write(to: url, metadata: metadata) { drawn, _ in try render(pages, metadata: metadata, to: drawn) }
+        try Finisher.write(to: url, metadata: metadata) { drawn in try render(pages, metadata: metadata, to: drawn) }
     }
 
     private func render(_ pages: [Page], metadata: PDFMetadata, to path: String) throws {

@@ -25,7 +25,7 @@ public struct DocumentWriter: Sendable {
     public func write(metadata: PDFMetadata, kind: PDFKind, to url: URL) throws {
         try OutputFile.write(to: url) { temporary in
             let doc = try QPDFDocument()
-            var finisher = Finisher(boxes: nil, metadata: metadata, pdfx: nil)
+            var finisher = Finisher(metadata: metadata, pdfx: nil)
             if case .print(let options) = kind, let x = options.pdfx {
                 finisher.pdfx = Finisher.PDFX(outputProfile: x.output, outputCondition: x.condition, rgbProfile: x.rgb)
             }
@@ -110,7 +110,7 @@ public struct DocumentWriter: Sendable {
         let resources = doc.dictionary(["/Font": fonts, "/XObject": images,
                                          "/ProcSet": try doc.parse("[/PDF /Text /ImageB /ImageC]")])
         if let rgbProfile {
-            let icc = doc.stream(try Deflate.compress([UInt8](rgbProfile)), filter: "/FlateDecode", ["/N": doc.integer(3)])
+            let icc = Finisher.iccStream(doc.q, rgbProfile, components: 3)
             doc.set(resources, "/ColorSpace", doc.dictionary(["/DefaultRGB": doc.array([doc.name("/ICCBased"), icc])]))
         }
         return doc.indirect(resources)
