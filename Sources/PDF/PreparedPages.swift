@@ -104,18 +104,23 @@ struct PreparedFont: Sendable {
         var previous: UInt32?
         for glyph in texts.usedGlyphs {
             if let p = previous, glyph == p + 1 {
-                out.number(advances[Int(glyph)])
+                out.number(advance(glyph))
             } else {
                 if previous != nil { out.append("] ") }
                 out.integer(Int(glyph))
                 out.append(" [")
-                out.number(advances[Int(glyph)])
+                out.number(advance(glyph))
             }
             previous = glyph
         }
         if previous != nil { out.append("]") }
         out.append("]")
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A glyph's advance; 0 for an id the font does not have (it draws nothing).
+    private func advance(_ glyph: UInt32) -> Double {
+        Int(glyph) < advances.count ? advances[Int(glyph)] : 0
     }
 
     /// Six capital letters from a hash (FNV-1a) of the name and the glyphs: the subset tag.
