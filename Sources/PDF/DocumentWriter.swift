@@ -40,41 +40,18 @@ public struct DocumentWriter: Sendable {
 
     private func assemble(_ doc: QPDFDocument, kind: PDFKind, finisher: Finisher) throws {
         let resources = try self.resources(doc, rgbProfile: finisher.pdfx?.rgbProfile)
-        var shared: [[UInt8]: qpdf_oh] = [:]
-        /// A small stream used by many pages (a translation, crop marks), one object each.
-        func sharedStream(_ bytes: [UInt8]) -> qpdf_oh {
-            if let oh = shared[bytes] { return oh }
-            let oh = doc.stream(bytes, filter: nil)
-            shared[bytes] = oh
-            return oh
-        }
+        var shared = SharedStreams()
         var pageObjects: [qpdf_oh] = []
         var destinations: [(name: String, page: Int, x: Double, y: Double)] = []
         var links: [(page: Int, area: PageContent.LinkArea, dx: Double, dy: Double)] = []
         for (index, (page, content)) in zip(prepared.pages, prepared.contents).enumerated() {
             let body = doc.stream(content.stream, filter: "/FlateDecode")
             let pageDict = doc.dictionary(["/Type": doc.name("/Page"), "/Resources": resources])
-            let height = page.mediaSize.height, trim = page.trimBox
             switch kind {
             case .print(let options):
-                let margin = options.cropMarks ? CropMarks.room(bleed: page.bleed) - page.bleed : 0
-                let media = Size(width: page.mediaSize.width + margin * 2, height: height + margin * 2)
-                let t = Rect(x: trim.x + margin, y: trim.y + margin, width: trim.width, height: trim.height)
-                doc.set(pageDict, "/MediaBox", doc.reals([0, 0, media.width.value, media.height.value]))
-                doc.set(pageDict, "/TrimBox", box(doc, t, media.height))
-                doc.set(pageDict, "/BleedBox", box(doc, t.insetBy(-page.bleed), media.height))
-                if options.cropMarks {
-                    let shift = Array("q 1 0 0 1 \(PDFNumber.format(margin.value)) \(PDFNumber.format(margin.value)) cm\n".utf8)
-                    let marks = Array(("Q\n" + CropMarks.operators(trim: t, bleed: page.bleed, height: media.height)).utf8)
-                    doc.set(pageDict, "/Contents", doc.array([sharedStream(shift), body, sharedStream(marks)]))
-                } else {
-                    doc.set(pageDict, "/Contents", body)
-                }
+                printPage(doc, page, body: body, options: options, into: pageDict, shared: &shared)
             case .screen:
-                let dx = -trim.x.value, dy = -(height - trim.maxY).value
-                doc.set(pageDict, "/MediaBox", doc.reals([0, 0, trim.width.value, trim.height.value]))
-                let shift = Array("1 0 0 1 \(PDFNumber.format(dx)) \(PDFNumber.format(dy)) cm\n".utf8)
-                doc.set(pageDict, "/Contents", doc.array([sharedStream(shift), body]))
+                let (dx, dy) = screenPage(doc, page, body: body, into: pageDict, shared: &shared)
                 for anchor in content.anchors { destinations.append((anchor.name, index, anchor.x + dx, anchor.y + dy)) }
                 for area in content.links { links.append((index, area, dx, dy)) }
             }
@@ -87,6 +64,37 @@ public struct DocumentWriter: Sendable {
             addLinks(doc, links, pages: pageObjects, destinations: names)
             addOutline(doc, outline, destinations: names)
         }
+    }
+
+    /// print.pdf's page: media = trim + bleed, grown for crop marks (the content moved in by a
+    /// `cm`, the marks drawn after it), with its TrimBox and BleedBox.
+    private func printPage(_ doc: QPDFDocument, _ page: Page, body: qpdf_oh, options: PrintOptions, into dict: qpdf_oh,
+                           shared: inout SharedStreams) {
+        let trim = page.trimBox
+        let margin = options.cropMarks ? CropMarks.room(bleed: page.bleed) - page.bleed : 0
+        let media = Size(width: page.mediaSize.width + margin * 2, height: page.mediaSize.height + margin * 2)
+        let t = Rect(x: trim.x + margin, y: trim.y + margin, width: trim.width, height: trim.height)
+        doc.set(dict, "/MediaBox", doc.reals([0, 0, media.width.value, media.height.value]))
+        doc.set(dict, "/TrimBox", box(doc, t, media.height))
+        doc.set(dict, "/BleedBox", box(doc, t.insetBy(-page.bleed), media.height))
+        guard options.cropMarks else {
+            doc.set(dict, "/Contents", body)
+            return
+        }
+        let shift = shared.stream("q 1 0 0 1 \(PDFNumber.format(margin.value)) \(PDFNumber.format(margin.value)) cm\n", doc)
+        let marks = shared.stream("Q\n" + CropMarks.operators(trim: t, bleed: page.bleed, height: media.height), doc)
+        doc.set(dict, "/Contents", doc.array([shift, body, marks]))
+    }
+
+    /// screen.pdf's page: trim size, the content moved by −bleed; returns that move.
+    private func screenPage(_ doc: QPDFDocument, _ page: Page, body: qpdf_oh, into dict: qpdf_oh,
+                            shared: inout SharedStreams) -> (dx: Double, dy: Double) {
+        let trim = page.trimBox
+        let dx = -trim.x.value, dy = -(page.mediaSize.height - trim.maxY).value
+        doc.set(dict, "/MediaBox", doc.reals([0, 0, trim.width.value, trim.height.value]))
+        let shift = shared.stream("1 0 0 1 \(PDFNumber.format(dx)) \(PDFNumber.format(dy)) cm\n", doc)
+        doc.set(dict, "/Contents", doc.array([shift, body]))
+        return (dx, dy)
     }
 
     /// One resource dictionary for every page: all fonts, all images, and `/DefaultRGB` (sRGB)
@@ -214,6 +222,18 @@ public struct DocumentWriter: Sendable {
         doc.set(parent, "/First", items[0])
         doc.set(parent, "/Last", items[items.count - 1])
         return items.count
+    }
+}
+
+/// Small content streams many pages share (a translation, crop marks): one object each.
+private struct SharedStreams {
+    private var streams: [String: qpdf_oh] = [:]
+
+    mutating func stream(_ operators: String, _ doc: QPDFDocument) -> qpdf_oh {
+        if let oh = streams[operators] { return oh }
+        let oh = doc.stream(Array(operators.utf8), filter: nil)
+        streams[operators] = oh
+        return oh
     }
 }
 
