@@ -20,45 +20,56 @@ public struct PreparedPages: Sendable {
 
     public init(_ pages: [Page]) throws {
         self.pages = pages
-        // Faces and images in order of first use; glyph texts decided in page order.
-        var faceOrder: [FontFace] = [], faceIndex: [String: Int] = [:], texts: [GlyphTexts] = []
-        var imageOrder: [ImageRef] = [], imageNames: [String: String] = [:]
-        for page in pages {
-            for item in page.items {
-                switch item {
-                case .text(let run, _):
-                    let index: Int
-                    if let i = faceIndex[run.face.path] { index = i } else {
-                        index = faceOrder.count
-                        faceIndex[run.face.path] = index
-                        faceOrder.append(run.face)
-                        texts.append(GlyphTexts())
-                    }
-                    var text = run.text
-                    text.withUTF8 { texts[index].record(run, utf8: $0) }
-                case .image(let ref, _, _) where imageNames[ref.file] == nil:
-                    imageNames[ref.file] = "Im\(imageOrder.count)"
-                    imageOrder.append(ref)
-                default:
-                    break
-                }
-            }
-        }
-        let faceTexts = texts
-        let fonts = try Parallel.map(Array(zip(faceOrder.indices, faceOrder))) { index, face in
-            try PreparedFont(face, name: "F\(index)", texts: faceTexts[index])
+        let usage = Usage(pages)
+        let fonts = try Parallel.map(Array(usage.faces.enumerated())) { index, face in
+            try PreparedFont(face, name: "F\(index)", texts: usage.texts[index])
         }
         self.fonts = fonts
-        let loaded = try Parallel.map(imageOrder) { try ImageXObject.load($0) }
-        images = zip(imageOrder, loaded).map { (imageNames[$0.file]!, $1) }
+        let loaded = try Parallel.map(usage.images) { try ImageXObject.load($0) }
+        images = zip(usage.images, loaded).map { (usage.imageNames[$0.file]!, $1) }
         let resources = ContentResources(
-            faces: Dictionary(uniqueKeysWithValues: zip(faceOrder, fonts).map { face, font in
+            faces: Dictionary(uniqueKeysWithValues: zip(usage.faces, fonts).map { face, font in
                 (face.path, ContentResources.Face(name: font.name, advances: font.advances, texts: font.texts,
                                                   ascent: font.descriptor.ascent, descent: font.descriptor.descent))
             }),
-            images: imageNames)
+            images: usage.imageNames)
         self.resources = resources
         contents = try Parallel.map(pages) { try PageContent.Builder.build($0, resources: resources) }
+    }
+
+    /// The faces and images of the pages in order of first use, and each face's glyph texts,
+    /// decided in page order.
+    private struct Usage: Sendable {
+        var faces: [FontFace] = []
+        var texts: [GlyphTexts] = []
+        var images: [ImageRef] = []
+        /// `Im0`, `Im1`… by image file.
+        var imageNames: [String: String] = [:]
+
+        init(_ pages: [Page]) {
+            var faceIndex: [String: Int] = [:]
+            for page in pages {
+                for item in page.items {
+                    switch item {
+                    case .text(let run, _):
+                        let index: Int
+                        if let i = faceIndex[run.face.path] { index = i } else {
+                            index = faces.count
+                            faceIndex[run.face.path] = index
+                            faces.append(run.face)
+                            texts.append(GlyphTexts())
+                        }
+                        var text = run.text
+                        text.withUTF8 { texts[index].record(run, utf8: $0) }
+                    case .image(let ref, _, _) where imageNames[ref.file] == nil:
+                        imageNames[ref.file] = "Im\(images.count)"
+                        images.append(ref)
+                    default:
+                        break
+                    }
+                }
+            }
+        }
     }
 }
 
