@@ -75,4 +75,22 @@ import TestSupport
 
             """, "\(operators)")
     }
+
+    /// screen.pdf: trim-size pages, an anchor as a named destination where it is on the trimmed
+    /// page (media coordinates moved by −bleed), a `#name` link going to it, a URI link as a URI.
+    @Test func screenDestinationsAndLinksSitOnTheTrimmedPage() throws {
+        var toAnchor = try glyphRun("Ab", [(36, 0), (69, 1)]), toWeb = toAnchor
+        toAnchor.link = "#mo-dau"
+        toWeb.link = "https://example.org/"
+        var page = page([toAnchor, toWeb])
+        page.anchors = [Anchor(name: "mo-dau", at: Point(x: 60, y: 80))]
+        let url = try temporaryFolder("writer").appendingPathComponent("s.pdf")
+        let metadata = PDFMetadata(title: "Thử", author: "A", subject: "S", date: ISODate(year: 2025, month: 3, day: 31)!)
+        try DocumentWriter(try PreparedPages([page])).write(metadata: metadata, kind: .screen(PDFOutline(entries: [])), to: url)
+        #expect(try run("pdfinfo", [url.path]).out.contains("Page size:       280 x 380 pts"))
+        let dests = try run("pdfinfo", ["-dests", url.path]).out
+        #expect(dests.contains("[ XYZ   50  310 null      ] \"mo-dau\""), "\(dests)")
+        let json = try run("qpdf", ["--json=2", "--json-key=qpdf", url.path]).out
+        #expect(json.contains("\"/Dest\": \"u:mo-dau\"") && json.contains("\"/URI\": \"u:https://example.org/\""), "\(json.prefix(400))")
+    }
 }
