@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
 
         // Stages, in the direction of their imports.
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Typesetting", "Pages", "Output"]),
         .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG"]),
         // The PDF stage sees pages only: never the typesetter or the layout.
-        .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF"]),
+        .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CZlib"]),
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output"]),
         .executableTarget(name: "BantinCLI", dependencies: [

@@ -26,7 +26,7 @@ public struct BookletWriter {
     public init() {}
 
     public func write(_ pages: [Page], metadata: PDFMetadata, to url: URL) throws {
-        try Finisher.write(to: url, metadata: metadata) { drawn, _ in try render(pages, metadata: metadata, to: drawn) }
+        try Finisher.write(to: url, metadata: metadata) { drawn in try render(pages, metadata: metadata, to: drawn) }
     }
 
     private func render(_ pages: [Page], metadata: PDFMetadata, to path: String) throws {
@@ -34,7 +34,7 @@ public struct BookletWriter {
             throw PDFError.cairo("impose the booklet", "it needs a multiple of four pages, not \(pages.count)")
         }
         let trim = first.trimBox
-        let margin = PDFWriter.markOffset(bleed: first.bleed) + PDFWriter.markLength + .mm(2)
+        let margin = CropMarks.room(bleed: first.bleed)
         let sheet = Size(width: trim.width * 2 + margin * 2, height: trim.height + margin * 2)
         guard let surface = cairo_pdf_surface_create(path, sheet.width.value, sheet.height.value) else {
             throw PDFError.cairo("create the booklet", "out of memory")
@@ -62,7 +62,7 @@ public struct BookletWriter {
             }
             let spread = Rect(x: margin, y: margin, width: trim.width * 2, height: trim.height)
             CropMarks.draw(cr, trim: spread, bleed: first.bleed)
-            foldMarks(cr, spread, offset: PDFWriter.markOffset(bleed: first.bleed).value)
+            foldMarks(cr, spread, offset: CropMarks.offset(bleed: first.bleed).value)
             cairo_show_page(cr)
             try check(cairo_status(cr), "impose pages \(side.left) and \(side.right)")
         }
@@ -84,7 +84,7 @@ public struct BookletWriter {
 
     /// Short marks on the spine's line, above and below the sheet's trim: where it is folded.
     private func foldMarks(_ cr: OpaquePointer, _ spread: Rect, offset: Double) {
-        let x = (spread.x + spread.width / 2).value, length = PDFWriter.markLength.value
+        let x = (spread.x + spread.width / 2).value, length = CropMarks.length.value
         cairo_save(cr)
         cairo_set_line_width(cr, 0.25)
         cairo_set_dash(cr, [2, 2], 2, 0)

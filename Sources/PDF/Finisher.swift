@@ -2,26 +2,15 @@ internal import CQPDF
 import Foundation
 import Output
 import Model
-import Pages
 
-/// What the finishing step writes into a PDF that cairo 1.16 cannot (PRINT.md): page boxes,
-/// `D:` dates and `/Trapped`, PDF/X-4 (output intent with its ICC profile, XMP, device-independent
-/// RGB, exact greys as DeviceGray), a PDF version and a deterministic `/ID`. It rewrites the whole
-/// file through libqpdf, which also repairs cairo's link/xref quirk.
+/// What PRINT.md asks of a PDF beyond its pages: `D:` dates and `/Trapped`, page labels, PDF/X-4
+/// (output intent with its ICC profile, XMP naming PDF/X-4), a deterministic `/ID`.
+/// `DocumentWriter` applies these to the document it builds in qpdf; the booklet, which cairo
+/// draws, is rewritten through libqpdf by `write(to:metadata:_:)` to get its Info and `/ID`
+/// (which also repairs cairo's link/xref quirk).
 struct Finisher {
-    struct Boxes {
-        /// In PDF coordinates (origin at the bottom left).
-        var trim: Rect
-        var bleed: Rect
-    }
-
-    var boxes: [Boxes]?
     var metadata: PDFMetadata
     var pdfx: PDFX?
-    /// The printed number of each page, as its page label (the screen PDF). cairo 1.16 leaves
-    /// out labels that equal the page's position and then writes an empty `/Nums`, which is no
-    /// valid number tree: viewers show no labels at all.
-    var pageNumbers: [Int]?
 
     struct PDFX {
         var outputProfile: Data
@@ -29,16 +18,15 @@ struct Finisher {
         var rgbProfile: Data
     }
 
-    /// The one way a PDF reaches `url`: `draw` writes cairo's file (and may configure the
-    /// finisher), the finisher rewrites it into a second temporary file in the same folder,
-    /// which is renamed into place only when both succeeded — a failure leaves the old file.
-    static func write(to url: URL, metadata: PDFMetadata, _ draw: (String, inout Finisher) throws -> Void) throws {
+    /// The one way a cairo PDF (the booklet) reaches `url`: `draw` writes cairo's file, the
+    /// finisher rewrites it into a second temporary file in the same folder, which is renamed
+    /// into place only when both succeeded — a failure leaves the old file.
+    static func write(to url: URL, metadata: PDFMetadata, _ draw: (String) throws -> Void) throws {
         try OutputFile.write(to: url) { finished in
             let drawn = OutputFile.temporaryURL(for: url, tag: "cairo")
             defer { try? FileManager.default.removeItem(at: drawn) }
-            var finisher = Finisher(boxes: nil, metadata: metadata, pdfx: nil)
-            try draw(drawn.path, &finisher)
-            try finisher.finish(drawn.path, to: finished.path)
+            try draw(drawn.path)
+            try Finisher(metadata: metadata, pdfx: nil).finish(drawn.path, to: finished.path)
         }
     }
 
@@ -54,29 +42,10 @@ struct Finisher {
             let warning = qpdf_next_warning(q)
             throw PDFError.finishing("cairo wrote a damaged PDF: " + (warning.map { String(cString: qpdf_get_error_full_text(q, $0)) } ?? "?"))
         }
-        let pages = Int(qpdf_get_num_pages(q))
-        var rgb: qpdf_oh = 0
-        if let pdfx {
-            rgb = iccStream(q, pdfx.rgbProfile, components: 3)
-        }
-        for n in 0..<pages {
-            let page = qpdf_get_page_n(q, n)
-            if let boxes, n < boxes.count {
-                qpdf_oh_replace_key(q, page, "/TrimBox", array(q, boxes[n].trim))
-                qpdf_oh_replace_key(q, page, "/BleedBox", array(q, boxes[n].bleed))
-            }
-            if pdfx != nil {
-                try makeDeviceIndependent(q, page, rgb: rgb)
-                try writeExactGreys(q, page)
-            }
-        }
         setInfo(q)
-        if let pageNumbers { setPageLabels(q, pageNumbers) }
-        if let pdfx { addOutputIntent(q, pdfx) }
         try check(q, qpdf_init_write(q, output), "start writing")
         qpdf_set_deterministic_ID(q, QPDF_TRUE)
         qpdf_set_object_stream_mode(q, qpdf_o_disable)
-        if pdfx != nil { qpdf_force_pdf_version(q, "1.6") }
         try check(q, qpdf_write(q), "write the finished PDF")
     }
 
@@ -87,17 +56,9 @@ struct Finisher {
         throw PDFError.finishing("\(what): \(detail)")
     }
 
-    private func array(_ q: qpdf_data, _ r: Rect) -> qpdf_oh {
-        let a = qpdf_oh_new_array(q)
-        for v in [r.x, r.y, r.maxX, r.maxY] {
-            qpdf_oh_append_item(q, a, qpdf_oh_new_real_from_double(q, v.value, 3))
-        }
-        return a
-    }
-
     /// Info: text as Unicode strings (qpdf writes UTF-16 where PDFDocEncoding will not do),
     /// dates in `D:` form from the issue date, `/Trapped /False`.
-    private func setInfo(_ q: qpdf_data) {
+    func setInfo(_ q: qpdf_data) {
         let date = "D:" + metadata.date.iso.replacingOccurrences(of: "-", with: "") + "000000Z"
         qpdf_set_info_key(q, "/CreationDate", date)
         qpdf_set_info_key(q, "/ModDate", date)
@@ -110,9 +71,9 @@ struct Finisher {
         if pdfx != nil { qpdf_set_info_key(q, "/GTS_PDFXVersion", "PDF/X-4") }
     }
 
-    /// `/PageLabels << /Nums [0 << /S /D >> …] >>`: decimal labels, a new range wherever the
-    /// numbers do not simply go on from the page before.
-    private func setPageLabels(_ q: qpdf_data, _ numbers: [Int]) {
+    /// `/PageLabels << /Nums [0 << /S /D >> …] >>`: decimal labels (the screen PDF's printed page
+    /// numbers), a new range wherever the numbers do not simply go on from the page before.
+    func setPageLabels(_ q: qpdf_data, _ numbers: [Int]) {
         let nums = qpdf_oh_new_array(q)
         for (index, number) in numbers.enumerated() where index == 0 || numbers[index - 1] + 1 != number {
             let range = qpdf_oh_new_dictionary(q)
@@ -126,18 +87,20 @@ struct Finisher {
         qpdf_oh_replace_key(q, qpdf_get_root(q), "/PageLabels", labels)
     }
 
-    private func iccStream(_ q: qpdf_data, _ data: Data, components: Int) -> qpdf_oh {
+    /// An ICC profile as a stream, Flate-compressed (the writer asks qpdf to compress nothing).
+    static func iccStream(_ q: qpdf_data, _ data: Data, components: Int) -> qpdf_oh {
         let stream = qpdf_oh_new_stream(q)
-        data.withUnsafeBytes { raw in
-            qpdf_oh_replace_stream_data(q, stream, raw.bindMemory(to: UInt8.self).baseAddress, data.count,
-                                        qpdf_oh_new_null(q), qpdf_oh_new_null(q))
-        }
+        let raw = [UInt8](data)
+        let compressed = try? Deflate.compress(raw)
+        let bytes = compressed ?? raw
+        qpdf_oh_replace_stream_data(q, stream, bytes, bytes.count,
+                                    compressed == nil ? qpdf_oh_new_null(q) : qpdf_oh_new_name(q, "/FlateDecode"), qpdf_oh_new_null(q))
         qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, stream), "/N", qpdf_oh_new_integer(q, Int64(components)))
         return stream
     }
 
     /// `/OutputIntents [<< /S /GTS_PDFX … /DestOutputProfile (CMYK ICC) >>]` and XMP naming PDF/X-4.
-    private func addOutputIntent(_ q: qpdf_data, _ pdfx: PDFX) {
+    func addOutputIntent(_ q: qpdf_data, _ pdfx: PDFX) {
         let root = qpdf_get_root(q)
         let intent = qpdf_oh_new_dictionary(q)
         qpdf_oh_replace_key(q, intent, "/Type", qpdf_oh_new_name(q, "/OutputIntent"))
@@ -146,7 +109,7 @@ struct Finisher {
         qpdf_oh_replace_key(q, intent, "/OutputCondition", qpdf_oh_new_unicode_string(q, pdfx.outputCondition))
         qpdf_oh_replace_key(q, intent, "/RegistryName", qpdf_oh_new_string(q, "http://www.color.org"))
         qpdf_oh_replace_key(q, intent, "/Info", qpdf_oh_new_unicode_string(q, pdfx.outputCondition))
-        qpdf_oh_replace_key(q, intent, "/DestOutputProfile", iccStream(q, pdfx.outputProfile, components: 4))
+        qpdf_oh_replace_key(q, intent, "/DestOutputProfile", Finisher.iccStream(q, pdfx.outputProfile, components: 4))
         let intents = qpdf_oh_new_array(q)
         qpdf_oh_append_item(q, intents, qpdf_make_indirect_object(q, intent))
         qpdf_oh_replace_key(q, root, "/OutputIntents", intents)
@@ -159,81 +122,5 @@ struct Finisher {
         qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"))
         qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"))
         qpdf_oh_replace_key(q, root, "/Metadata", stream)
-    }
-
-    /// cairo's RGB is declared sRGB: `/DefaultRGB` on every page and the page group's `/CS`.
-    private func makeDeviceIndependent(_ q: qpdf_data, _ page: qpdf_oh, rgb: qpdf_oh) throws {
-        let space = qpdf_oh_new_array(q)
-        qpdf_oh_append_item(q, space, qpdf_oh_new_name(q, "/ICCBased"))
-        qpdf_oh_append_item(q, space, rgb)
-        var resources = qpdf_oh_get_key(q, page, "/Resources")
-        if !qpdf_oh_is_dictionary(q, resources).bool {
-            resources = qpdf_oh_new_dictionary(q)
-            qpdf_oh_replace_key(q, page, "/Resources", resources)
-        }
-        var spaces = qpdf_oh_get_key(q, resources, "/ColorSpace")
-        if !qpdf_oh_is_dictionary(q, spaces).bool {
-            spaces = qpdf_oh_new_dictionary(q)
-            qpdf_oh_replace_key(q, resources, "/ColorSpace", spaces)
-        }
-        qpdf_oh_replace_key(q, spaces, "/DefaultRGB", space)
-        let group = qpdf_oh_get_key(q, page, "/Group")
-        if qpdf_oh_is_dictionary(q, group).bool {
-            qpdf_oh_replace_key(q, group, "/CS", space)
-        }
-    }
-
-    /// Black and greys as DeviceGray (`0 g`), so text prints on the black plate only: cairo
-    /// writes them as equal RGB triples (`0 0 0 rg`).
-    private func writeExactGreys(_ q: qpdf_data, _ page: qpdf_oh) throws {
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        try check(q, qpdf_oh_get_page_content_data(q, page, &buffer, &length), "read a page's content")
-        guard let buffer else { return }
-        defer { free(buffer) }
-        let content = ContentStream.greysToDeviceGray(Array(UnsafeBufferPointer(start: buffer, count: length)))
-        let stream = qpdf_oh_new_stream(q)
-        qpdf_oh_replace_stream_data(q, stream, content, content.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
-        qpdf_oh_replace_key(q, page, "/Contents", stream)
-    }
-}
-
-extension QPDF_BOOL {
-    fileprivate var bool: Bool { self != 0 }
-}
-
-/// Rewrites of page content streams, on bytes (the streams are not text).
-enum ContentStream {
-    /// `r r r rg` → `r g` and `r r r RG` → `r G` when the three components are equal.
-    static func greysToDeviceGray(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var tokens: [(start: Int, end: Int)] = []  // the last few number-or-operator tokens
-        var i = 0
-        var emitted = 0
-        func isDelimiter(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 }
-        while i < bytes.count {
-            if isDelimiter(bytes[i]) { i += 1; continue }
-            var j = i
-            while j < bytes.count, !isDelimiter(bytes[j]) { j += 1 }
-            tokens.append((i, j))
-            if tokens.count > 4 { tokens.removeFirst() }
-            let op = bytes[i..<j]
-            if tokens.count == 4, op.elementsEqual("rg".utf8) || op.elementsEqual("RG".utf8) {
-                let a = bytes[tokens[0].start..<tokens[0].end], b = bytes[tokens[1].start..<tokens[1].end],
-                    c = bytes[tokens[2].start..<tokens[2].end]
-                if a.elementsEqual(b), b.elementsEqual(c), a.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) {
-                    out += bytes[emitted..<tokens[0].start]
-                    out += a
-                    out.append(32)
-                    out.append(op.first == UInt8(ascii: "r") ? UInt8(ascii: "g") : UInt8(ascii: "G"))
-                    emitted = j
-                    tokens.removeAll()
-                }
-            }
-            i = j
-        }
-        out += bytes[emitted...]
-        return out
     }
 }

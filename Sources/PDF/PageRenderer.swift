@@ -2,24 +2,17 @@ internal import CCairo
 import Model
 import Pages
 
-/// Draws one page's items on a cairo context.
+/// Draws one page's items on a cairo context: the PNG previews and the booklet's recorded pages
+/// (print.pdf and screen.pdf are written by `DocumentWriter`, without cairo).
 struct PageRenderer {
     let cr: OpaquePointer
     let resources: Resources
-    /// Whether links and anchors become live (the screen PDF); print ignores them.
-    var links = false
 
     func draw(_ page: Page) throws {
-        if links {
-            for anchor in page.anchors {
-                cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Tags.escape(anchor.name))' x=\(anchor.at.x.value) y=\(anchor.at.y.value)")
-                cairo_tag_end(cr, CAIRO_TAG_DEST)
-            }
-        }
         for item in page.items {
             switch item {
             case .text(let run, let origin):
-                try draw(run, at: origin)
+                try show(run, at: origin)
             case .image(let ref, let frame, let clip):
                 try draw(ref, in: frame, clip: clip)
             case .rule(let from, let to, let width, let color):
@@ -36,21 +29,10 @@ struct PageRenderer {
         }
     }
 
-    /// Text is drawn with `cairo_show_text_glyphs` and the HarfBuzz cluster map, so the PDF's
-    /// text layer gives back exactly the source text (see VIETNAMESE.md).
-    private func draw(_ run: GlyphRun, at origin: Point) throws {
-        guard !run.glyphs.isEmpty else { return }
-        if links, let link = run.link {
-            let target = link.hasPrefix("#") ? "dest='\(Tags.escape(String(link.dropFirst())))'" : "uri='\(Tags.escape(link))'"
-            cairo_tag_begin(cr, CAIRO_TAG_LINK, target)
-            defer { cairo_tag_end(cr, CAIRO_TAG_LINK) }
-            try show(run, at: origin)
-        } else {
-            try show(run, at: origin)
-        }
-    }
-
+    /// Text is drawn with `cairo_show_text_glyphs` and the HarfBuzz cluster map, so the
+    /// booklet's text layer gives back exactly the source text (see VIETNAMESE.md).
     private func show(_ run: GlyphRun, at origin: Point) throws {
+        guard !run.glyphs.isEmpty else { return }
         cairo_set_font_face(cr, try resources.face(run.face))
         cairo_set_font_size(cr, run.size.value)
         setColor(run.color)

@@ -25,7 +25,7 @@ struct XMP {
            <xmp:ModifyDate>\(date)</xmp:ModifyDate>
            <xmp:MetadataDate>\(date)</xmp:MetadataDate>
            <xmp:CreatorTool>Bantin</xmp:CreatorTool>
-           <pdf:Producer>Bantin (cairo, qpdf)</pdf:Producer>
+           <pdf:Producer>Bantin (qpdf)</pdf:Producer>
            <pdf:Trapped>False</pdf:Trapped>
            <xmpMM:DocumentID>uuid:\(id)</xmpMM:DocumentID>
            <xmpMM:InstanceID>uuid:\(id)</xmpMM:InstanceID>

@@ -1,0 +1,149 @@
+import Foundation
+import Model
+import Pages
+
+/// Everything print.pdf and screen.pdf share, made once from the pages: each face's subset
+/// with its widths and ToUnicode map, each image's XObject data, and every page's content
+/// stream (built and compressed in parallel). `DocumentWriter` wraps these in either PDF.
+///
+/// Steps: glyph texts and used glyphs per face, in page order (`GlyphTexts`) → per face, in
+/// parallel: metrics, subset, ToUnicode (`PreparedFont`) → per image, in parallel
+/// (`ImageXObject`) → per page, in parallel (`PageContent`).
+public struct PreparedPages: Sendable {
+    let pages: [Page]
+    let fonts: [PreparedFont]
+    /// Resource name and data of each image, in order of first use.
+    let images: [(name: String, image: ImageXObject)]
+    let contents: [PageContent]
+    /// What the content streams were built with (names, advances, glyph texts).
+    let resources: ContentResources
+
+    public init(_ pages: [Page]) throws {
+        self.pages = pages
+        let usage = Usage(pages)
+        let fonts = try Parallel.map(Array(usage.faces.enumerated())) { index, face in
+            try PreparedFont(face, name: "F\(index)", texts: usage.texts[index])
+        }
+        self.fonts = fonts
+        let loaded = try Parallel.map(usage.images) { try ImageXObject.load($0) }
+        images = zip(usage.images, loaded).map { (usage.imageNames[$0.file]!, $1) }
+        let resources = ContentResources(
+            faces: Dictionary(uniqueKeysWithValues: zip(usage.faces, fonts).map { face, font in
+                (face.path, ContentResources.Face(name: font.name, advances: font.advances, texts: font.texts,
+                                                  ascent: font.descriptor.ascent, descent: font.descriptor.descent))
+            }),
+            images: usage.imageNames)
+        self.resources = resources
+        contents = try Parallel.map(pages) { try PageContent.Builder.build($0, resources: resources) }
+    }
+
+    /// The faces and images of the pages in order of first use, and each face's glyph texts,
+    /// decided in page order.
+    private struct Usage: Sendable {
+        var faces: [FontFace] = []
+        var texts: [GlyphTexts] = []
+        var images: [ImageRef] = []
+        /// `Im0`, `Im1`… by image file.
+        var imageNames: [String: String] = [:]
+
+        init(_ pages: [Page]) {
+            var faceIndex: [String: Int] = [:]
+            for page in pages {
+                for item in page.items {
+                    switch item {
+                    case .text(let run, _):
+                        let index: Int
+                        if let i = faceIndex[run.face.path] { index = i } else {
+                            index = faces.count
+                            faceIndex[run.face.path] = index
+                            faces.append(run.face)
+                            texts.append(GlyphTexts())
+                        }
+                        var text = run.text
+                        text.withUTF8 { texts[index].record(run, utf8: $0) }
+                    case .image(let ref, _, _) where imageNames[ref.file] == nil:
+                        imageNames[ref.file] = "Im\(images.count)"
+                        images.append(ref)
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One face as a PDF embeds it: a subset keeping glyph ids (HarfBuzz), Flate-compressed, with
+/// the widths of the glyphs drawn, its descriptor and its ToUnicode map.
+struct PreparedFont: Sendable {
+    /// The resource name in content streams (`F0`).
+    var name: String
+    /// `ABCDEF+NotoSerif-Regular`: a tag derived from the glyphs kept (the same subset, the same
+    /// tag) and the PostScript name.
+    var baseFont: String
+    var isCFF: Bool
+    /// The subset font file, compressed, and its uncompressed length (`/Length1`).
+    var file: [UInt8]
+    var fileLength: Int
+    var descriptor: FontDescriptor
+    /// Every glyph's advance (by id), in thousandths of the em.
+    var advances: [Double]
+    var texts: GlyphTexts
+    /// The ToUnicode CMap, compressed.
+    var toUnicode: [UInt8]
+
+    init(_ face: FontFace, name: String, texts: GlyphTexts) throws {
+        let file = try FontFile(path: face.path)
+        let glyphs = texts.usedGlyphs
+        let subset = try file.subset(glyphs)
+        let postScriptName = file.postScriptName
+        self.name = name
+        baseFont = PreparedFont.tag(postScriptName, glyphs) + "+" + postScriptName
+        isCFF = file.isCFF
+        self.file = try Deflate.compress(subset)
+        fileLength = subset.count
+        descriptor = file.descriptor()
+        advances = file.advances()
+        self.texts = texts
+        toUnicode = try Deflate.compress(ToUnicode.cmap(texts.mappings))
+    }
+
+    /// `/W` for the glyphs drawn: runs of consecutive ids as `first [w1 w2 …]`.
+    var widths: String {
+        var out = PDFBytes(capacity: 4096)
+        out.append("[")
+        var previous: UInt32?
+        for glyph in texts.usedGlyphs {
+            if let p = previous, glyph == p + 1 {
+                out.number(advance(glyph))
+            } else {
+                if previous != nil { out.append("] ") }
+                out.integer(Int(glyph))
+                out.append(" [")
+                out.number(advance(glyph))
+            }
+            previous = glyph
+        }
+        if previous != nil { out.append("]") }
+        out.append("]")
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A glyph's advance; 0 for an id the font does not have (it draws nothing).
+    private func advance(_ glyph: UInt32) -> Double {
+        Int(glyph) < advances.count ? advances[Int(glyph)] : 0
+    }
+
+    /// Six capital letters from a hash (FNV-1a) of the name and the glyphs: the subset tag.
+    private static func tag(_ name: String, _ glyphs: [UInt32]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for glyph in glyphs { hash = (hash ^ UInt64(glyph)) &* 0x100_0000_01b3 }
+        var letters = ""
+        for _ in 0..<6 {
+            letters.append(Character(Unicode.Scalar(UInt8(65 + hash % 26))))
+            hash /= 26
+        }
+        return letters
+    }
+}
