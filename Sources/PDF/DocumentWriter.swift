@@ -110,6 +110,10 @@ public struct DocumentWriter: Sendable {
                 ("/ColorSpace", doc.name(image.colorSpace)), ("/BitsPerComponent", doc.integer(image.bitsPerComponent)),
             ]
             if let decode = image.decode { entries.append(("/Decode", doc.array(decode.map(doc.integer)))) }
+            if let png = image.pngPredictor {
+                entries.append(("/DecodeParms", doc.dictionary(["/Predictor": doc.integer(15), "/Colors": doc.integer(png.colors),
+                                                                 "/BitsPerComponent": doc.integer(8), "/Columns": doc.integer(png.columns)])))
+            }
             let stream = doc.stream(image.data, filter: image.filter)
             let dict = qpdf_oh_get_dict(doc.q, stream)
             for (key, value) in entries { doc.set(dict, key, value) }

@@ -3,8 +3,10 @@ import Foundation
 import Model
 
 /// An image as the PDF embeds it, once per document: a JPEG's own bytes behind `/DCTDecode`
-/// (never decoded), a PNG decoded to 8-bit RGB, flattened on white when it has alpha (as
-/// `Resources.flatten` does for cairo) and Flate-compressed.
+/// (never decoded); an 8-bit grey or RGB PNG without transparency by its own compressed
+/// pixels (the IDAT stream, read with PNG predictors — never decoded either); any other PNG
+/// decoded to 8-bit RGB, flattened on white when it has alpha (as `Resources.flatten` does for
+/// cairo) and Flate-compressed.
 struct ImageXObject: Sendable {
     var width: Int
     var height: Int
@@ -14,6 +16,8 @@ struct ImageXObject: Sendable {
     var data: [UInt8]
     /// `/Decode`, for Adobe's inverted CMYK JPEGs.
     var decode: [Int]?
+    /// `/DecodeParms` of a PNG passed through: its colour components per pixel and row width.
+    var pngPredictor: (colors: Int, columns: Int)? = nil
 
     static func load(_ ref: ImageRef) throws -> ImageXObject {
         switch ref.format {
@@ -33,6 +37,11 @@ struct ImageXObject: Sendable {
     }
 
     private static func png(_ ref: ImageRef) throws -> ImageXObject {
+        if let data = FileManager.default.contents(atPath: ref.file), let png = PNGPixels.read([UInt8](data)) {
+            return ImageXObject(width: png.width, height: png.height, colorSpace: png.colors == 1 ? "/DeviceGray" : "/DeviceRGB",
+                                bitsPerComponent: 8, filter: "/FlateDecode", data: png.idat, decode: nil,
+                                pngPredictor: (png.colors, png.width))
+        }
         guard let loaded = cairo_image_surface_create_from_png(ref.file) else { throw PDFError.image(ref.issuePath, "out of memory") }
         let surface = Resources.flatten(loaded)
         defer { cairo_surface_destroy(surface) }
@@ -55,6 +64,50 @@ struct ImageXObject: Sendable {
         }
         return ImageXObject(width: width, height: height, colorSpace: "/DeviceRGB", bitsPerComponent: 8,
                             filter: "/FlateDecode", data: try Deflate.compress(rgb), decode: nil)
+    }
+}
+
+/// The compressed pixels of a PNG the PDF can carry as they are: 8 bits, grey or RGB, not
+/// interlaced, no transparency (`tRNS`) — its IDAT chunks joined are then exactly a
+/// `/FlateDecode` stream with PNG predictors. Anything else is nil (and decoded instead).
+struct PNGPixels {
+    var width: Int
+    var height: Int
+    var colors: Int
+    var idat: [UInt8]
+
+    static func read(_ b: [UInt8]) -> PNGPixels? {
+        guard b.count > 33, b[0..<8].elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
+        func u32(_ i: Int) -> Int { Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3]) }
+        var i = 8
+        var header: (width: Int, height: Int, colors: Int)?
+        var idat: [UInt8] = []
+        while i + 8 <= b.count {
+            let length = u32(i), type = String(decoding: b[(i + 4)..<(i + 8)], as: UTF8.self)
+            guard length >= 0, i + 12 + length <= b.count else { return nil }
+            let data = (i + 8)..<(i + 8 + length)
+            switch type {
+            case "IHDR":
+                guard length == 13, b[data.lowerBound + 8] == 8, b[data.lowerBound + 12] == 0,
+                      b[data.lowerBound + 10] == 0, b[data.lowerBound + 11] == 0 else { return nil }
+                switch b[data.lowerBound + 9] {
+                case 0: header = (u32(data.lowerBound), u32(data.lowerBound + 4), 1)
+                case 2: header = (u32(data.lowerBound), u32(data.lowerBound + 4), 3)
+                default: return nil
+                }
+            case "tRNS", "PLTE":
+                return nil
+            case "IDAT":
+                idat += b[data]
+            case "IEND":
+                guard let header, header.width > 0, header.height > 0, !idat.isEmpty else { return nil }
+                return PNGPixels(width: header.width, height: header.height, colors: header.colors, idat: idat)
+            default:
+                break
+            }
+            i += 12 + length
+        }
+        return nil
     }
 }
 
