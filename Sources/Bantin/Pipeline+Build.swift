@@ -35,12 +35,11 @@ extension Pipeline {
     /// Steps 3 to 6 for one issue that loaded and checked cleanly.
     private func produce(_ issue: Checked) -> BuiltIssue? {
         let runner = issue.runner, loaded = issue.loaded
-        let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: issue.typesetter)
         let folder = options.outDirectory.appendingPathComponent(loaded.issue.id)
         let store = ArticleStore(folder: folder.appendingPathComponent(".cache"), keys: ArticleKeys(workspace: workspace).keys(for: loaded),
                                  fontsDirectory: workspace.fontsDirectory)
-        guard let composition = runner.run(TypesetStep(store: store), paginator),
-              let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
+        guard let laid = lay(issue, store: store) else { return nil }
+        let result = laid.result
         if result.paddedPages > 0 {
             log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
         }
@@ -51,6 +50,6 @@ extension Pipeline {
         // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
         _ = runner.run(PreflightStep(engine: engine), (loaded, pages, written.printPDF))
         return BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
-                          paddedPages: result.paddedPages, typesetArticles: composition.typesetArticles, timings: runner.timings)
+                          paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
     }
 }

@@ -15,9 +15,15 @@ extension Pipeline {
     /// commands that use them print their result on standard output).
     func lay(_ folder: URL) -> Laid? {
         guard let checked = loadAndCheck(folder, log: nil) else { return nil }
+        return lay(checked, store: nil)
+    }
+
+    /// Steps 3 and 4 for an issue that loaded and checked cleanly; `build` gives the issue's
+    /// article store, the commands that write nothing give none.
+    func lay(_ checked: Checked, store: ArticleStore?) -> Laid? {
         let runner = checked.runner, loaded = checked.loaded
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: checked.typesetter)
-        guard let composition = runner.run(TypesetStep(), paginator),
+        guard let composition = runner.run(TypesetStep(store: store), paginator),
               let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
         return Laid(loaded: loaded, composition: composition, result: result)
     }

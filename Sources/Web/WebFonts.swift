@@ -19,10 +19,7 @@ enum WebFonts {
     /// The WOFF2 bytes of a TrueType font, or nil when the tool is missing or fails.
     static func woff2(_ ttf: URL) -> Data? {
         guard let tool, let data = try? Data(contentsOf: ttf) else { return nil }
-        // FNV-1a over the bytes in place (Data's own iterator costs a call per byte).
-        let hash = data.withUnsafeBytes { raw in
-            raw.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        }
+        let hash = Digest.fnv64(data)
         let cached = cache.appendingPathComponent(ttf.deletingPathExtension().lastPathComponent + "-" + String(hash, radix: 16) + ".woff2")
         if let hit = try? Data(contentsOf: cached) { return hit }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-woff2-\(UUID().uuidString)")

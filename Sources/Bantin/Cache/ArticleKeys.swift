@@ -1,6 +1,7 @@
 import Foundation
 import Loading
 import Model
+import Output
 
 /// The name of each article's entry in the `ArticleStore`: a hash of everything that can change
 /// how the article is typeset — Bantin's own binary, the layout files (defaults.yaml and the
@@ -52,50 +53,4 @@ struct ArticleKeys {
         let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(path) \(size) \(date)"
     }()
-}
-
-/// FNV-1a in two 64-bit lanes with different offsets: 128 bits, fast, the same in every process
-/// (Swift's `Hasher` is seeded per process, so it cannot name files that outlive one).
-struct Digest {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x6c62_272e_07bb_0142
-    private static let prime: UInt64 = 0x100_0000_01b3
-
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { raw in
-            for byte in raw {
-                a = (a ^ UInt64(byte)) &* Self.prime
-                b = (b ^ UInt64(byte)) &* Self.prime
-            }
-        }
-        end(data.count)
-    }
-
-    mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            a = (a ^ UInt64(byte)) &* Self.prime
-            b = (b ^ UInt64(byte)) &* Self.prime
-        }
-        end(text.utf8.count)
-    }
-
-    /// Ends a field with its length, so `ab` + `c` and `a` + `bc` differ.
-    private mutating func end(_ length: Int) {
-        var n = UInt64(length)
-        for _ in 0..<8 {
-            a = (a ^ (n & 0xFF)) &* Self.prime
-            b = (b ^ (n & 0xFF)) &* Self.prime
-            n >>= 8
-        }
-    }
-
-    var hex: String {
-        [a, b].map { String($0, radix: 16).leftPadded(to: 16) }.joined()
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }
