@@ -6,7 +6,7 @@ SWIFT   ?= swift
 # the module graph of the README holds by the compiler: the PDF stage cannot reach Layout.
 SWIFTFLAGS ?= --explicit-target-dependency-import-check error
 PREFIX  ?= /usr/local
-PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev zlib1g-dev poppler-utils woff2
+PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev poppler-utils woff2
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
 # the qpdf command reads the finished PDFs back.
 TEST_PACKAGES = fonts-sil-charis qpdf

@@ -23,7 +23,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
 
         // Stages, in the direction of their imports.
@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Typesetting", "Pages", "Output"]),
         .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG"]),
         // The PDF stage sees pages only: never the typesetter or the layout.
-        .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CZlib"]),
+        .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CLibDeflate"]),
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output"]),
         .executableTarget(name: "BantinCLI", dependencies: [

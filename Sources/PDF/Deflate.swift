@@ -1,20 +1,29 @@
-internal import CZlib
+internal import CLibDeflate
 
-/// zlib's deflate, for every stream the writer compresses itself (page content, fonts, PNG
-/// pixels): each stream is compressed once, on the thread that built it, and passed to qpdf
+/// Deflate for every stream the writer compresses itself (page content, fonts, ToUnicode maps,
+/// PNG pixels): each stream is compressed once, on the thread that built it, and passed to qpdf
 /// as `/FlateDecode` data, which qpdf writes as it is.
+///
+/// libdeflate at its fastest level: on the 400-article bench's 15 MB of page content it takes
+/// 0.05 s where zlib's default level took 0.5 s, for streams about as small (the glyph strings
+/// are binary, see `TextPen`). A printing shop does not care for the last few percent of size.
 enum Deflate {
-    /// `bytes` compressed at zlib's default level (a zlib stream, as `/FlateDecode` reads it).
+    static let level: Int32 = 1
+
+    /// `bytes` as a zlib stream, as `/FlateDecode` reads it.
     static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
-        var size = compressBound(uLong(bytes.count))
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            bytes.withUnsafeBufferPointer { i in
-                compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), Z_DEFAULT_COMPRESSION)
-            }
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            throw PDFError.writing("libdeflate could not allocate a compressor")
         }
-        guard status == Z_OK else { throw PDFError.writing("zlib could not compress a stream (status \(status))") }
-        out.removeSubrange(Int(size)...)
+        defer { libdeflate_free_compressor(compressor) }
+        let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
+        var out = [UInt8](repeating: 0, count: bound)
+        let size = out.withUnsafeMutableBytes { o in
+            bytes.withUnsafeBytes { i in libdeflate_zlib_compress(compressor, i.baseAddress, i.count, o.baseAddress, o.count) }
+        }
+        // Within the bound libdeflate itself gave, compression cannot run out of room.
+        guard size > 0 else { throw PDFError.writing("libdeflate could not compress a stream of \(bytes.count) bytes") }
+        out.removeSubrange(size...)
         return out
     }
 }

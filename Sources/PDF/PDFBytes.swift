@@ -66,6 +66,22 @@ struct PDFBytes {
         }
     }
 
+    /// A glyph id as its two bytes (big-endian) inside a literal string: `(`, `)` and `\\` are
+    /// escaped, and so are CR and LF, which a reader would otherwise take for an end of line.
+    mutating func glyphCode(_ value: UInt32) {
+        stringByte(UInt8(truncatingIfNeeded: value >> 8))
+        stringByte(UInt8(truncatingIfNeeded: value))
+    }
+
+    private mutating func stringByte(_ byte: UInt8) {
+        switch byte {
+        case 0x28, 0x29, 0x5C: bytes.append(0x5C); bytes.append(byte)
+        case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+        default: bytes.append(byte)
+        }
+    }
+
     /// `<FEFF…>`: text as a UTF-16BE hex string with its byte-order mark.
     mutating func utf16Hex(_ text: String, bom: Bool = true) {
         bytes.append(UInt8(ascii: "<"))

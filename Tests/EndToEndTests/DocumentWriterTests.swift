@@ -70,7 +70,7 @@ import TestSupport
             1 0 0 RG 0.5 w 10 300 m 110 300 l S
             q 30 150 80 50 re W n 100 0 0 50 20 150 cm /Im0 Do Q
             0 g BT /F0 12 Tf
-            1 0 0 1 50 100 Tm [<00240045>] TJ
+            1 0 0 1 50 100 Tm [(\u{0}$\u{0}E)] TJ
             ET
 
             """, "\(operators)")
@@ -78,6 +78,15 @@ import TestSupport
 
     /// screen.pdf: trim-size pages, an anchor as a named destination where it is on the trimmed
     /// page (media coordinates moved by −bleed), a `#name` link going to it, a URI link as a URI.
+    /// A glyph id's bytes that a reader would take for string syntax or an end of line are escaped.
+    @Test func glyphCodesEscapeStringSyntax() {
+        var out = PDFBytes()
+        out.glyphCode(0x285C)
+        out.glyphCode(0x0D0A)
+        out.glyphCode(0x2941)
+        #expect(out.bytes == Array(#"\(\\\r\n\)A"#.utf8))
+    }
+
     @Test func screenDestinationsAndLinksSitOnTheTrimmedPage() throws {
         var toAnchor = try glyphRun("Ab", [(36, 0), (69, 1)]), toWeb = toAnchor
         toAnchor.link = "#mo-dau"
