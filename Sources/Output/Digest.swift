@@ -16,9 +16,22 @@ public struct Digest {
         data.withUnsafeBytes { raw in raw.reduce(offset) { ($0 ^ UInt64($1)) &* prime } }
     }
 
+    /// Whole files (fonts of a few megabytes each build) go eight bytes a step, little-endian,
+    /// then the last few bytes one by one: FNV-1a's multiply chain is the cost, so fewer
+    /// steps make it about eight times faster than byte by byte. A multiply carries low bits
+    /// up but never high bits down, so each step folds the high half back down; the second
+    /// lane takes the word's halves swapped, so the two lanes do not fail together.
     public mutating func add(_ data: Data) {
         data.withUnsafeBytes { raw in
-            for byte in raw {
+            let words = raw.count / 8
+            for i in 0..<words {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+                a = (a ^ word) &* Self.prime
+                a ^= a >> 32
+                b = (b ^ (word << 32 | word >> 32)) &* Self.prime
+                b ^= b >> 32
+            }
+            for byte in raw[(words * 8)...] {
                 a = (a ^ UInt64(byte)) &* Self.prime
                 b = (b ^ UInt64(byte)) &* Self.prime
             }
