@@ -7,6 +7,8 @@ extension Pipeline {
 
     /// `bantin build`: loads and checks every issue, then writes each one's PDFs and preflight
     /// while the web edition of all of them is written beside. An issue with errors is left out.
+    /// The web edition starts once the first issue is typeset: typesetting keeps every core
+    /// busy, pagination and preflight keep one, so the web pages fill the other.
     @discardableResult
     public func build(_ folders: [URL]) -> [BuiltIssue] {
         let checked = folders.compactMap { loadAndCheck($0, log: log) }
@@ -18,7 +20,7 @@ extension Pipeline {
             let runner = StepRunner(id: "web", engine: self.engine, log: nil)
             return runner.run(step, issues).map { ($0, runner.timings.last?.seconds ?? 0) }
         }
-        var built = checked.compactMap(produce)
+        var built = checked.compactMap { produce($0, whenTypeset: web.start) }
         guard let site = web.value else { return built }
         for i in built.indices {
             do {
@@ -33,12 +35,12 @@ extension Pipeline {
     }
 
     /// Steps 3 to 6 for one issue that loaded and checked cleanly.
-    private func produce(_ issue: Checked) -> BuiltIssue? {
+    private func produce(_ issue: Checked, whenTypeset: () -> Void) -> BuiltIssue? {
         let runner = issue.runner, loaded = issue.loaded
         let folder = options.outDirectory.appendingPathComponent(loaded.issue.id)
         let store = ArticleStore(folder: folder.appendingPathComponent(".cache"), keys: ArticleKeys(workspace: workspace).keys(for: loaded),
                                  fontsDirectory: workspace.fontsDirectory)
-        guard let laid = lay(issue, store: store) else { return nil }
+        guard let laid = lay(issue, store: store, whenTypeset: whenTypeset) else { return nil }
         let result = laid.result
         if result.paddedPages > 0 {
             log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")

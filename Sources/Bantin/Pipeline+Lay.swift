@@ -19,12 +19,14 @@ extension Pipeline {
     }
 
     /// Steps 3 and 4 for an issue that loaded and checked cleanly; `build` gives the issue's
-    /// article store, the commands that write nothing give none.
-    func lay(_ checked: Checked, store: ArticleStore?) -> Laid? {
+    /// article store, the commands that write nothing give none. `whenTypeset` runs between
+    /// the two steps.
+    func lay(_ checked: Checked, store: ArticleStore?, whenTypeset: () -> Void = {}) -> Laid? {
         let runner = checked.runner, loaded = checked.loaded
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: checked.typesetter)
-        guard let composition = runner.run(TypesetStep(store: store), paginator),
-              let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
+        guard let composition = runner.run(TypesetStep(store: store), paginator) else { return nil }
+        whenTypeset()
+        guard let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
         return Laid(loaded: loaded, composition: composition, result: result)
     }
 
