@@ -93,14 +93,14 @@ final class QPDFDocument {
     }
 
     /// Writes the file: streams exactly as built (each was compressed once, by the writer; qpdf
-    /// neither decodes nor recompresses them), a deterministic `/ID`, no object streams, and
+    /// neither decodes nor recompresses them), a deterministic `/ID`, objects packed into object streams (PDF 1.5+, as PDF/X-4 allows), and
     /// the PDF version given (`force`) or at least 1.5.
     func write(to path: String, version: String?) throws {
         try check(qpdf_init_write(q, path), "start writing '\(path)'")
         qpdf_set_compress_streams(q, QPDF_FALSE)
         qpdf_set_decode_level(q, qpdf_dl_none)
         qpdf_set_deterministic_ID(q, QPDF_TRUE)
-        qpdf_set_object_stream_mode(q, qpdf_o_disable)
+        qpdf_set_object_stream_mode(q, qpdf_o_generate)
         if let version { qpdf_force_pdf_version(q, version) } else { qpdf_set_minimum_pdf_version(q, "1.5") }
         try check(qpdf_write(q), "write '\(path)'")
     }
