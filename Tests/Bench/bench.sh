@@ -41,10 +41,24 @@ for id in ${CORPORA:-bench-24 stress-400}; do
   printf '%-11s %7d %6s | %6.3f s %6d MB      | %6.3f s %6d MB %3dp | %.2f\n' "$id" "$words" "$pages" "$bt" "$bm" "$tt" "$tm" "$tpages" \
     "$(awk -v a="$tt" -v b="$bt" 'BEGIN { print a / b }')"
 done
-for id in ${CORPORA:-bench-24 stress-400}; do
-  echo "Bantin's steps, $id (last run):"
-  grep '^  ' "$work/$id.timings" | grep -v padded
+# Bantin's steps side by side (last run of each), with how much each grew against the words:
+# a growth factor near 1 is linear; well above 1, the step grows faster than the corpus.
+corpora=(${CORPORA:-bench-24 stress-400})
+for id in "${corpora[@]}"; do
+  grep '^  ' "$work/$id.timings" | grep -v padded | sed 's/ ms$//' | awk '{ v = $NF; pad = match($0, /[^ ]/) > 3 ? "  " : ""; $NF = ""; sub(/ +$/, ""); print pad $0 "\t" v }' > "$work/$id.steps"
+  cat "$work/issues/$id/articles/"*.md | wc -w > "$work/$id.words"
 done
+if [ "${#corpora[@]}" -eq 2 ]; then
+  a=${corpora[0]} b=${corpora[1]}
+  echo "Bantin's steps (ms, last run); growth = (step time ratio) / (word ratio):"
+  printf '  %-24s %10s %10s %8s\n' step "$a" "$b" growth
+  awk -F'\t' -v wa="$(cat "$work/$a.words")" -v wb="$(cat "$work/$b.words")" '
+    NR == FNR { t[$1] = $2; next }
+    { g = (t[$1] > 0) ? ($2 / t[$1]) / (wb / wa) : 0; printf "  %-24s %10.1f %10.1f %8.2f\n", $1, t[$1], $2, g }' \
+    "$work/$a.steps" "$work/$b.steps"
+else
+  for id in "${corpora[@]}"; do echo "Bantin's steps, $id (ms, last run):"; cat "$work/$id.steps"; done
+fi
 # An editor's rebuild: the sample issue built once, then one article edited before each build.
 cp -r issues/2025-q1 "$work/issues/sample"
 "$bantin" build "$work/issues/sample" --root "$work" --out "$work/out" > /dev/null
