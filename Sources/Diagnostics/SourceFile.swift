@@ -40,6 +40,14 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
+    /// The text of lines `first` through `last` (1-based) with the LFs between them: their
+    /// `line`s joined by "\n", for text that went through ingest (no CR left to end a line).
+    public func lines(_ first: Int, through last: Int) -> Substring {
+        guard first >= 1, first <= last, last <= lineStarts.count else { return "" }
+        let end = last < lineStarts.count ? text.index(before: lineStarts[last]) : text.endIndex
+        return text[lineStarts[first - 1]..<end]
+    }
+
     /// Converts a 1-based UTF-8 byte column on `line` into a 1-based scalar column: one more
     /// than the scalars that start before the byte (a scalar starts at every byte that is not a
     /// continuation byte, 10xxxxxx), counting at most the whole line.

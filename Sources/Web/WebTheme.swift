@@ -25,9 +25,7 @@ public struct WebTheme: Sendable {
             }
             engine.register(SourceFile(path: path, text: text))
             do {
-                // Parsed as written first, so a syntax error points at the designer's line and column.
-                _ = try MustacheTemplate(string: text)
-                library[name] = try MustacheTemplate(string: MustacheEscaping.pragma + text)
+                library[name] = try MustacheEscaping.template(text)
             } catch let error as MustacheTemplate.ParserError {
                 engine.emit(.error("template-syntax", "Mustache syntax error: \(error.error)",
                                    at: SourceRange(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -63,6 +61,13 @@ enum MustacheEscaping {
     }
 
     private static let registered: Void = MustacheContentTypes.register(HTMLBytes(), named: name)
+
+    /// The template with the pragma line. A syntax error is the one of the text as written, so
+    /// that it points at the designer's line and column.
+    static func template(_ text: String) throws -> MustacheTemplate {
+        if let template = try? MustacheTemplate(string: pragma + text) { return template }
+        return try MustacheTemplate(string: text)
+    }
 
     /// `<` `>` `&` `"` `'` as Mustache's `HTMLContentType` escapes them.
     struct HTMLBytes: MustacheContentType {

@@ -89,3 +89,19 @@ import Testing
         #expect(found == ["legacy-text@2:3", "eth-for-d@2:34"], "\(found)")
     }
 }
+
+@Suite struct SourceFileLinesTests {
+    /// A run of lines is their `line`s joined by LF, for ingested text.
+    @Test func runsOfLinesAreTheLinesJoined() {
+        for text in ["", "a", "---\ntitle: Thử\n---\n", "---\nx\n---\n\nThân bài.\n\nHết.", "\n\n", "một\nhai"] {
+            let file = SourceFile(path: "a.md", text: text)
+            for first in 0...(file.lineCount + 1) {
+                for last in (first - 1)...(file.lineCount + 1) {
+                    let joined = first >= 1 && first <= last && last <= file.lineCount
+                        ? (first...last).compactMap { file.line($0) }.joined(separator: "\n") : ""
+                    #expect(String(file.lines(first, through: last)) == joined, "\(text.debugDescription) \(first)…\(last)")
+                }
+            }
+        }
+    }
+}
