@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "LoadingTests", dependencies: ["Loading", "TestSupport"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Bantin", "Web", "Output", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "Bantin", "Web", "Output", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
+        ], exclude: ["Goldens"]),
     ]
 )

@@ -50,8 +50,8 @@ struct ArticleLoader {
         var n = 2
         while let line = file.line(n) {
             if line == "---" || line == "..." {
-                let front = (2..<n).compactMap { file.line($0) }.joined(separator: "\n")
-                let body = ((n + 1)...max(n + 1, file.lineCount)).compactMap { file.line($0) }.joined(separator: "\n")
+                let front = String(file.lines(2, through: n - 1))
+                let body = String(file.lines(n + 1, through: file.lineCount))
                 return (front, body, n + 1)
             }
             n += 1

@@ -56,7 +56,8 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         let scalars = text.unicodeScalars
         // Cheap first: Latin-1 letters and signs that Vietnamese never uses (Ö ñ ¸ µ ø …). Correct
         // Vietnamese text (à á â ã è é ê …) stops here, which keeps this off the hot path.
-        let foreign = scalars.filter { (0xA0...0xFF).contains($0.value) && !vietnameseLatin1.contains($0) }.count
+        var foreign = 0
+        for scalar in scalars where isForeignLatin1(scalar) { foreign += 1 }
         guard foreign >= 2 else { return nil }
         let bytes = Data(scalars.compactMap { $0.value <= 0xFF ? UInt8($0.value) : windows1252[$0.value] })
         guard bytes.count == scalars.count else { return nil }
@@ -71,6 +72,13 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     }
 
     static let vietnameseLatin1 = Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".unicodeScalars)
+
+    /// A Latin-1 letter or sign (U+00A0–U+00FF) that Vietnamese never uses: what mojibake is
+    /// made of. Scalars outside the range are answered without a set lookup.
+    @inline(__always)
+    static func isForeignLatin1(_ scalar: Unicode.Scalar) -> Bool {
+        (0xA0...0xFF).contains(scalar.value) && !vietnameseLatin1.contains(scalar)
+    }
 
     /// Share of the letters that are Vietnamese letters with marks, minus penalties for what
     /// real Vietnamese does not have: control characters and Latin-1 punctuation, a syllable

@@ -7,7 +7,7 @@ extension Unicode {
     public static func ingest(_ text: String) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) {
+        if text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x0D) }) ?? text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
@@ -18,18 +18,45 @@ extension Unicode {
     /// letters of Latin Extended Additional, punctuation and currency signs. That is nearly every
     /// article, which then skips Foundation's normaliser; anything else is normalised.
     static func isCertainlyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { s in
-            switch s.value {
-            case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: true
-            default: false
+        // The scalars are decoded from the UTF-8 bytes in place (the text is valid UTF-8).
+        let fast: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = UInt32(bytes[i])
+                if b < 0x80 { i += 1; continue }
+                let value: UInt32
+                if b < 0xE0 {
+                    value = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    value = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return false  // beyond the Basic Multilingual Plane: never in the list
+                }
+                guard leftAloneByNFC(value) else { return false }
             }
+            return true
+        }
+        return fast ?? text.unicodeScalars.allSatisfy { leftAloneByNFC($0.value) }
+    }
+
+    @inline(__always)
+    private static func leftAloneByNFC(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: true
+        default: false
         }
     }
 
     /// Inline text as it is typeset: soft hyphens (U+00AD) from word processors removed,
     /// because Vietnamese is never hyphenated.
     public static func cleanInlineText(_ text: String) -> String {
-        text.unicodeScalars.contains("\u{AD}") ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{AD}" })) : text
+        // U+00AD is the byte pair C2 AD (a lone AD is the end of another letter, as in "í").
+        let soft = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.dropFirst().contains { bytes[$0] == 0xAD && bytes[$0 - 1] == 0xC2 }
+        } ?? text.unicodeScalars.contains("\u{AD}")
+        return soft ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{AD}" })) : text
     }
 }
 

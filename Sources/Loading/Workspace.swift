@@ -57,8 +57,8 @@ public struct Workspace: Sendable {
                                hint: Workspace.siblingsHint(of: url)))
             return nil
         }
-        if data.contains(0) {
-            let offset = data.firstIndex(of: 0)! - data.startIndex
+        // On the raw bytes: Data's own `contains` steps through its iterator, byte by byte.
+        if let offset = data.withUnsafeBytes({ raw in raw.firstIndex(of: 0) }) {
             let before = data.prefix(offset)
             let line = before.filter { $0 == 0x0A }.count + 1
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex

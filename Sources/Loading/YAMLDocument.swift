@@ -19,7 +19,8 @@ struct YAMLDocument {
         self.lineOffset = lineOffset
         let yaml = text ?? file.text
         do {
-            root = try Yams.compose(yaml: yaml)
+            // UTF-8 named here: Yams' `.default` encoding reads the whole environment on every call.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
             failed = false
         } catch {
             root = nil

@@ -11,20 +11,18 @@ struct GlyphCoverage {
     let engine: DiagnosticEngine
 
     func check(_ issue: Issue) {
-        for article in issue.articles { check(article) }
+        var answers: [String: DrawableScalars] = [:]  // family → what is known drawable, across articles
+        for article in issue.articles { check(article, answers: &answers) }
     }
 
-    private func check(_ article: Article) {
+    private func check(_ article: Article, answers: inout [String: DrawableScalars]) {
         var reported = Set<Unicode.Scalar>()
-        var known: [String: Set<Unicode.Scalar>] = [:]  // family → scalars already found drawable
         TextWalker.walk(article) { text, style, range in
             let family = layout.style(style).family
+            var known = answers.removeValue(forKey: family) ?? DrawableScalars()
+            defer { answers[family] = known }
             for scalar in text.unicodeScalars where !scalar.isASCII || scalar.value < 0x20 {
-                if reported.contains(scalar) || known[family]?.contains(scalar) == true { continue }
-                if drawable(scalar, family: family) {
-                    known[family, default: []].insert(scalar)
-                    continue
-                }
+                if known.answer(scalar, { drawable($0, family: family) }) || reported.contains(scalar) { continue }
                 reported.insert(scalar)
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 engine.emit(.warning("missing-glyph",
@@ -55,5 +53,31 @@ struct GlyphCoverage {
             }
         }
         return range
+    }
+}
+
+/// Whether each scalar is drawable in one family, asked once per scalar for the whole issue:
+/// a flag per scalar below U+3000 (Latin, Vietnamese, punctuation), a dictionary above.
+struct DrawableScalars {
+    /// 0 not asked yet, 1 drawable, 2 not.
+    private var low = [UInt8](repeating: 0, count: 0x3000)
+    private var high: [UInt32: Bool] = [:]
+
+    mutating func answer(_ scalar: Unicode.Scalar, _ ask: (Unicode.Scalar) -> Bool) -> Bool {
+        let v = scalar.value
+        guard v < 0x3000 else {
+            if let known = high[v] { return known }
+            let answer = ask(scalar)
+            high[v] = answer
+            return answer
+        }
+        switch low[Int(v)] {
+        case 1: return true
+        case 2: return false
+        default:
+            let answer = ask(scalar)
+            low[Int(v)] = answer ? 1 : 2
+            return answer
+        }
     }
 }
