@@ -39,6 +39,9 @@ struct ColumnFlow {
     /// Set when a paragraph had to leave a single line in a column (a column too short):
     /// acceptable in a full column, not in a balancing trial.
     private var brokeRule = false
+    /// False in balancing trials: where the foot can go is decided by heights alone, so a trial
+    /// draws nothing and records no flow; only the foot chosen is then poured for real.
+    private var drawing = true
 
     final class PageStart {
         let flow: ColumnFlow
@@ -249,37 +252,40 @@ struct ColumnFlow {
     mutating func balance(_ flowables: [Flowable]) {
         guard geometry.layout.columns > 1, let start = pageStart, queue.isEmpty, wideQueue.isEmpty else { return }
         let base = start.flow
-        func trial(_ foot: Pt) -> ColumnFlow? {
+        func trial(_ foot: Pt, drawing: Bool) -> ColumnFlow? {
             var flow = base
             flow.limit = foot
+            flow.drawing = drawing
             flow.place(flowables, from: start.index)
             flow.finish()
             return flow.pages.count == base.pages.count && flow.oversized.count == oversized.count && !flow.brokeRule ? flow : nil
         }
         var low = base.y, high = base.pageBottom
-        var best: ColumnFlow?
+        var best: Pt?
         for _ in 0..<14 {
             let mid = (low + high) * 0.5
-            if let flow = trial(mid) {
-                best = flow
+            if trial(mid, drawing: false) != nil {
+                best = mid
                 high = mid
             } else {
                 low = mid
             }
         }
-        if let best { self = best }
+        if let best, let flow = trial(best, drawing: true) { self = flow }
     }
 
     // MARK: Drawing
 
     private mutating func append(_ item: PageItem) {
+        guard drawing else { return }
         pages[pages.count - 1].page.items.append(item)
     }
 
     private mutating func mark(_ kind: FlowRecord.Kind, _ source: SourceRange?, _ index: Int, _ count: Int, _ from: Pt, _ to: Pt) {
+        lowest = max(lowest, to)
+        guard drawing else { return }
         pages[pages.count - 1].flow.append(FlowRecord(column: column, kind: kind, source: source, index: index, count: count,
                                                       top: from, bottom: to))
-        lowest = max(lowest, to)
     }
 
     private mutating func draw(_ box: LineBox) {
@@ -291,12 +297,14 @@ struct ColumnFlow {
         }
         let lineTop = baseline - ColumnFlow.baselineOffset(line)
         ink.set(line, baseline: baseline)
-        let x = columnX + box.indent
-        for run in line.runs {
-            append(.text(run, origin: Point(x: x + run.x, y: baseline)))
-        }
-        if let marker = box.marker, let run = marker.runs.first {
-            append(.text(run, origin: Point(x: x - run.width - .mm(1.5), y: baseline)))
+        if drawing {
+            let x = columnX + box.indent
+            for run in line.runs {
+                append(.text(run, origin: Point(x: x + run.x, y: baseline)))
+            }
+            if let marker = box.marker, let run = marker.runs.first {
+                append(.text(run, origin: Point(x: x - run.width - .mm(1.5), y: baseline)))
+            }
         }
         y = lineTop + line.leading
         mark(box.keepWithNext ? .heading : .line, box.source, box.index, box.count, lineTop, y)
