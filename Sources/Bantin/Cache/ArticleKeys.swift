@@ -10,7 +10,7 @@ import Output
 struct ArticleKeys {
     let workspace: Workspace
     /// Bumped when the cache's binary form changes.
-    static let format = "bantin-article-cache 1"
+    static let format = "bantin-article-cache 2"
 
     func keys(for loaded: LoadedIssue) -> [String] {
         var files: [String: String] = [:]
