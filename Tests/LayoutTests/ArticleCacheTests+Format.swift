@@ -86,6 +86,21 @@ import Typesetting
         #expect(size < glyphs * 32 / 3, "\(size) bytes for \(glyphs) glyphs")
     }
 
+    /// Charis SIL has 2048 units per em where Noto has 1000: its x are predicted as well.
+    @Test func aFaceOfOtherUnitsPerEmComesBackAsSmall() throws {
+        let charis = URL(fileURLWithPath: "/usr/share/fonts/truetype/charis")
+        var layout = LayoutSpec.defaults
+        for family in Array(layout.fonts.keys) { layout.fonts[family] = FontFamily(regular: "CharisSIL-Regular.ttf") }
+        let lines = try Typesetter(fonts: FontLibrary(directory: charis), layout: layout)
+            .set(String(repeating: "Ấn tượng đầu tiên: những chữ ẩ, ẫ, ậ đều đúng kiểu Việt. ", count: 8), style: layout.style(.body), width: 160)
+        let flowables = lines.map { Flowable.line(LineBox(line: $0)) }
+        let glyphs = lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.glyphs.count } }
+        let coding = FlowableCoding(fontsDirectory: charis, images: [:])
+        let bytes = coding.encode(flowables) { Array($0) }
+        #expect(bytes.count < glyphs * 32 / 3, "\(bytes.count) bytes for \(glyphs) glyphs")
+        #expect(fingerprint(try bytes.withUnsafeBytes { try coding.decode($0) }) == fingerprint(flowables))
+    }
+
     @Test func everyDamagedByteIsRefused() throws {
         let bytes = try encoded()
         for i in bytes.indices {

@@ -5,9 +5,14 @@ import Output
 /// The typeset bodies of an issue's articles, kept between builds in `out/<id>/.cache/` so a
 /// rebuild after one edit typesets one article. Each entry is named by a key the pipeline makes
 /// from everything that can change the result — the article's text and images, the layout
-/// files, the fonts, Bantin's own binary — so an entry is never stale: a change makes a new key.
-/// An entry that cannot be read is typeset again; entries no article of this build uses are
-/// removed after it.
+/// files, the fonts, Bantin's own binary, the entry's format — so an entry is never stale: a
+/// change makes a new key. An entry that cannot be read (damaged, cut short, of another version:
+/// its checksum and header say so) is typeset again; entries no article of this build uses are
+/// removed after it, with what killed builds left.
+///
+/// One file per article, not one pack for the issue: the pack saves creating the files on a
+/// full build (~25 ms of 3 s for 400 articles) but must be rewritten whole after one edit
+/// (~20–60 ms for 25 MB), the rebuild that matters.
 public final class ArticleStore: Sendable {
     let folder: URL
     /// One key per article of the issue, in order.

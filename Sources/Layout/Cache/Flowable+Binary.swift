@@ -10,8 +10,8 @@ import Typesetting
 ///
 /// An entry is a header (`BNAC`, the format's version, where the tables start), the flowables,
 /// a table of the strings they use (face names, source paths, links, image paths) and one of
-/// their colours, and a checksum. The flowables refer to the tables by index, and are written small where the
-/// values allow it, always exactly (every double keeps its bits):
+/// their colours, and a checksum. The flowables refer to the tables by index, and are written
+/// small where the values allow it, always exactly (every double keeps its bits):
 /// - a set line's eight metrics are written only where they differ from the previous line's;
 /// - a glyph's id takes two bytes when all of its run's fit, its cluster is the step from the
 ///   previous glyph's, and its y (almost always zero) is left out when all of its run's are;
@@ -60,7 +60,7 @@ struct FlowableCoding {
     }
 }
 
-/// What the flowables' encoder and decoder keep from one value to the next.
+/// The bits of the flag bytes: what kind a flowable is, which parts a line box, figure or run has.
 private enum Flag {
     // A flowable's kind.
     static let line: UInt8 = 0, space: UInt8 = 1, figure: UInt8 = 2
@@ -211,8 +211,7 @@ private struct FlowableEncoder: ~Copyable {
         w.double(run.width.value)
         if let link = run.link { w.count(intern(link)) }
         w.string(run.text)
-        let upem = unitsPerEm[face] ?? Self.guessUnitsPerEm(run)
-        unitsPerEm[face] = upem
+        let upem = unitsPerEm[face] ?? guessUnitsPerEm(run, face: face)
         w.count(upem)
         w.count(run.glyphs.count)
         let scale = run.size.value / Double(upem)
@@ -233,8 +232,9 @@ private struct FlowableEncoder: ~Copyable {
         }
     }
 
-    /// The guess that predicts most of the run's glyphs exactly.
-    private static func guessUnitsPerEm(_ run: GlyphRun) -> Int {
+    /// The guess that predicts most of the run's first glyphs exactly; kept for the face once a
+    /// run long enough to tell has confirmed it.
+    private mutating func guessUnitsPerEm(_ run: GlyphRun, face: Int) -> Int {
         var best = (upem: unitsPerEmGuesses[0], hits: -1)
         for upem in unitsPerEmGuesses {
             let scale = run.size.value / Double(upem)
@@ -245,6 +245,7 @@ private struct FlowableEncoder: ~Copyable {
             }
             if hits > best.hits { best = (upem, hits) }
         }
+        if best.hits >= 4 { unitsPerEm[face] = best.upem }
         return best.upem
     }
 
