@@ -56,6 +56,28 @@ import TestSupport
         #expect(entries.count == 9, "entries of the edited article's old text are removed: \(entries)")
     }
 
+    @Test func aDamagedTruncatedOrEmptyEntryIsTypesetAgainAndAKilledBuildsTemporaryRemoved() throws {
+        let sample = try Sample()
+        #expect(try sample.build().typesetArticles == 9)
+        let cache = sample.project.url("out/x/.cache")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted().map { cache.appendingPathComponent($0) }
+        #expect(entries.count == 9)
+        var damaged = try Data(contentsOf: entries[0])
+        damaged[damaged.count / 2] ^= 0x01
+        try damaged.write(to: entries[0])
+        try Data(contentsOf: entries[1]).prefix(100).write(to: entries[1])
+        try Data().write(to: entries[2])
+        // What a build killed while writing an entry leaves (no process has this id).
+        let stray = cache.appendingPathComponent(".\(entries[3].lastPathComponent).4194303.tmp")
+        try Data([1, 2, 3]).write(to: stray)
+        #expect(try sample.build().typesetArticles == 3)
+        #expect(!FileManager.default.fileExists(atPath: stray.path))
+        #expect(try sample.build().typesetArticles == 0, "the entries typeset again were written again")
+        #expect(try sample.build(into: "clean").typesetArticles == 9)
+        let cached = try sample.outputs(), clean = try sample.outputs("clean")
+        for (path, data) in clean { #expect(cached[path] == data, "\(path) differs from a clean build's") }
+    }
+
     @Test func aChangedLayoutOrFontTypesetsEverythingAgain() throws {
         let sample = try Sample()
         #expect(try sample.build().typesetArticles == 9)
