@@ -6,8 +6,8 @@ import Output
 /// The name of each article's entry in the `ArticleStore`: a hash of everything that can change
 /// how the article is typeset — Bantin's own binary, the layout files (defaults.yaml and the
 /// layout's), every font file of the layout, the article's text and its images' bytes. Files are
-/// hashed whole (`contents`), each once per build; anything that cannot be read gives a key no
-/// entry has.
+/// hashed whole (`Digest`, eight bytes a step), each once per build; anything that cannot be
+/// read gives a key no entry has.
 struct ArticleKeys {
     let workspace: Workspace
     /// Bumped when the cache's binary form changes.
@@ -17,9 +17,10 @@ struct ArticleKeys {
         var files: [String: String] = [:]
         func digest(_ url: URL) -> String {
             if let known = files[url.path] { return known }
-            let hash = FileManager.default.contents(atPath: url.path).map(Self.contents) ?? "missing \(url.path)"
-            files[url.path] = hash
-            return hash
+            var hash = Digest()
+            if let data = FileManager.default.contents(atPath: url.path) { hash.add(data) } else { hash.add("missing \(url.path)") }
+            files[url.path] = hash.hex
+            return hash.hex
         }
         var shared = Digest()
         shared.add(Self.format)
@@ -42,29 +43,6 @@ struct ArticleKeys {
                 hash.add(digest(URL(fileURLWithPath: figure.image.file)))
             }
             return hash.hex
-        }
-    }
-
-    /// A file's bytes hashed eight at a time in two lanes of a multiply–rotate mix (128 bits):
-    /// the layout's fonts and the images are megabytes, and `Digest`'s FNV-1a, a byte at a time,
-    /// made hashing them most of the keys' cost. Each step is one-to-one, so a file that differs
-    /// in one word always hashes differently; files that differ more, all but surely.
-    static func contents(_ data: Data) -> String {
-        data.withUnsafeBytes { raw in
-            var a: UInt64 = 0x243f_6a88_85a3_08d3, b: UInt64 = 0x1319_8a2e_0370_7344
-            func mix(_ w: UInt64) {
-                a = (a ^ w) &* 0x9e37_79b9_7f4a_7c15
-                a = a << 31 | a >> 33
-                b = (b ^ w) &* 0xc2b2_ae3d_27d4_eb4f
-                b = b << 29 | b >> 35
-            }
-            let words = raw.count / 8
-            for i in 0..<words { mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
-            var tail: UInt64 = 0
-            for i in (words * 8)..<raw.count { tail = tail << 8 | UInt64(raw[i]) }
-            mix(tail)
-            mix(UInt64(raw.count))
-            return String(a, radix: 16) + "." + String(b, radix: 16)
         }
     }
 
