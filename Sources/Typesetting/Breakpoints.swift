@@ -18,38 +18,37 @@ struct Breakpoints {
     private let shrink: [Double]
     let count: Int
 
-    init(_ items: [Item]) {
+    init(_ items: ItemList) {
+        let metrics = items.metrics
         var w = [0.0], y = [0.0], z = [0.0]
         var points: [Point] = []
-        w.reserveCapacity(items.count + 1)
-        for (i, item) in items.enumerated() {
-            var dw = 0.0, dy = 0.0, dz = 0.0
-            switch item {
-            case .word(_, let width):
-                dw = width
-            case .glue(let g):
-                dw = g.width
-                dy = g.stretch
-                dz = g.shrink
-                if g.breakable, i > 0, items[i - 1].isWord { points.append(Point(index: i, cost: 0)) }
-            case .penalty(let cost):
-                if cost < .infinity { points.append(Point(index: i, cost: cost)) }
+        w.reserveCapacity(metrics.count + 1)
+        y.reserveCapacity(metrics.count + 1)
+        z.reserveCapacity(metrics.count + 1)
+        for (i, m) in metrics.enumerated() {
+            switch m.kind {
+            case .glue:
+                if m.breakable, i > 0, metrics[i - 1].kind == .word { points.append(Point(index: i, cost: 0)) }
+            case .penalty:
+                if m.cost < .infinity { points.append(Point(index: i, cost: m.cost)) }
+            case .word:
+                break
             }
-            w.append(w[i] + dw)
-            y.append(y[i] + dy)
-            z.append(z[i] + dz)
+            w.append(w[i] + m.width)
+            y.append(y[i] + m.stretch)
+            z.append(z[i] + m.shrink)
         }
-        points.append(Point(index: items.count, cost: -.infinity))
-        var next = [Int](repeating: items.count, count: items.count + 1)
-        for i in stride(from: items.count - 1, through: 0, by: -1) {
-            next[i] = items[i].isWord ? i : next[i + 1]
+        points.append(Point(index: metrics.count, cost: -.infinity))
+        var next = [Int](repeating: metrics.count, count: metrics.count + 1)
+        for i in stride(from: metrics.count - 1, through: 0, by: -1) {
+            next[i] = metrics[i].kind == .word ? i : next[i + 1]
         }
         self.nextWord = next
         self.points = points
         self.width = w
         self.stretch = y
         self.shrink = z
-        self.count = items.count
+        self.count = metrics.count
     }
 
     /// The first item of a line that follows a break at `index`: the break's glue or penalty,

@@ -7,6 +7,7 @@
 internal import CHarfBuzz
 import Foundation
 import Model
+import Pages
 
 /// One font file, opened with HarfBuzz. Owns its C handles and frees them in `deinit`.
 /// Shaping results are cached per word, in font units, because syllables repeat a great deal.
@@ -20,10 +21,15 @@ public final class Font: @unchecked Sendable {
     public let ascender: Double
     public let descender: Double
 
+    /// The face as pages name it, made once: every run of glyphs in this face carries it.
+    public let pageFace: FontFace
+
     let face: OpaquePointer
     let font: OpaquePointer
-    private let lock = NSLock()
-    private var words: [String: ShapedWord] = [:]
+    /// The word cache, cut into shards by a hash of the word's bytes, each with its own lock:
+    /// the typesetting threads look up words by the hundred thousand and rarely meet.
+    private let shards = (0..<Font.shardCount).map { _ in WordShard() }
+    private static let shardCount = 16
 
     init(name: String, path: String) throws {
         let blob = hb_blob_create_from_file_or_fail(path)
@@ -36,6 +42,7 @@ public final class Font: @unchecked Sendable {
         self.font = hb_font_create(face)
         self.name = name
         self.path = path
+        pageFace = FontFace(name: name, path: path)
         let upem = Double(hb_face_get_upem(face))
         unitsPerEm = upem
         var extents = hb_font_extents_t()
@@ -79,15 +86,50 @@ public final class Font: @unchecked Sendable {
     /// distinct word, then answered from the cache — one lock per word, whatever it holds.
     /// Syllables repeat a great deal: the sample's 1,548 lines hold a few thousand distinct words.
     func word(_ text: String) -> ShapedWord {
-        if let hit = lock.withLock({ words[text] }) { return hit }
+        let key = WordKey(text)
+        let shard = shards[Int(key.spread % UInt64(Font.shardCount))]
+        if let hit = shard.lock.withLock({ shard.words[key] }) { return hit }
         let word = ShapedWord(Shaper.shape(text, font: font), text: text, in: self)
-        lock.withLock { words[text] = word }
+        shard.lock.withLock { shard.words[key] = word }
         return word
     }
 
     /// The glyphs of a word, from the cache.
     func shape(_ text: String) -> [ShapedGlyph] {
         word(text).glyphs
+    }
+}
+
+/// One shard of a face's word cache.
+private final class WordShard: @unchecked Sendable {
+    let lock = NSLock()
+    var words: [WordKey: ShapedWord] = [:]
+}
+
+/// A word as the cache knows it: by its UTF-8 bytes, which are what HarfBuzz shapes. `String`'s
+/// own hashing and equality go by canonical equivalence, which for Vietnamese (nearly every
+/// word has a non-ASCII letter) takes the slow, normalising path on every lookup.
+struct WordKey: Hashable {
+    let text: String
+    /// FNV-1a of the bytes: picks the shard.
+    let spread: UInt64
+
+    init(_ text: String) {
+        var text = text
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        self.text = text
+        spread = h
+    }
+
+    static func == (a: WordKey, b: WordKey) -> Bool {
+        guard a.spread == b.spread else { return false }
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(spread)
     }
 }
 

@@ -2,7 +2,7 @@
 /// taken when the squeeze is smaller than the stretch that one word fewer would need. Kept
 /// beside `TotalFitBreaker` as the comparison (`text: { breaking: greedy }` in a layout).
 struct GreedyBreaker {
-    func breaks(_ items: [Item], width: (Int) -> Double) -> [Break] {
+    func breaks(_ items: ItemList, width: (Int) -> Double) -> [Break] {
         let bp = Breakpoints(items)
         var out: [Break] = []
         var start = 0

@@ -7,15 +7,15 @@ import Pages
 struct LineSetter {
     let style: TextStyle
 
-    func set(_ items: ArraySlice<Item>, measure: Double, indent: Double, isLast: Bool) -> SetLine {
+    func set(_ list: ItemList, _ range: Range<Int>, measure: Double, indent: Double, isLast: Bool) -> SetLine {
         var natural = 0.0, stretch = 0.0, shrink = 0.0
-        for item in items {
-            switch item {
-            case .word(_, let w): natural += w
-            case .glue(let g):
-                natural += g.width
-                stretch += g.stretch
-                shrink += g.shrink
+        for m in list.metrics[range] {
+            switch m.kind {
+            case .word: natural += m.width
+            case .glue:
+                natural += m.width
+                stretch += m.stretch
+                shrink += m.shrink
             case .penalty: break
             }
         }
@@ -36,7 +36,8 @@ struct LineSetter {
 
         var builder = RunBuilder()
         var ascent = 0.0, descent = 0.0, inkAscent = 0.0, inkDescent = 0.0
-        for item in items {
+        var hasSpaces = false
+        for item in list.items[range] {
             switch item {
             case .word(let fragments, _):
                 for f in fragments {
@@ -51,8 +52,8 @@ struct LineSetter {
             case .glue(let g):
                 let width = g.width + (ratio >= 0 ? ratio * g.stretch : ratio * g.shrink)
                 if let glyph = g.glyph {
-                    builder.append(" ", glyphs: [glyph], font: g.font, size: g.size, color: g.color, link: g.link, at: x,
-                                   advance: width)
+                    builder.append(" ", glyph: glyph, font: g.font, size: g.size, color: g.color, link: g.link, at: x, advance: width)
+                    hasSpaces = true
                 }
                 x += width
             case .penalty:
@@ -60,7 +61,6 @@ struct LineSetter {
             }
         }
         // A line without spaces (a piece of a URL) cannot be loose or tight: it is ragged.
-        let hasSpaces = items.contains { if case .glue(let g) = $0 { g.glyph != nil } else { false } }
         var line = SetLine(width: Pt(measure), naturalWidth: Pt(natural), ratio: hasSpaces || ratio < 0 ? ratio : 0,
                            ascent: Pt(ascent), descent: Pt(descent), leading: style.leading, runs: builder.runs)
         line.inkAscent = Pt(inkAscent)
@@ -72,24 +72,42 @@ struct LineSetter {
 /// Accumulates glyphs into runs, starting a new run when the face, size, colour or link changes.
 private struct RunBuilder {
     var runs: [GlyphRun] = []
+    /// The face of the last run: faces are compared by identity (a library opens each file once).
+    private var font: Font?
 
-    mutating func append(_ text: String, glyphs: [ShapedGlyph], font: Font, size: Double, color: Color, link: String?,
-                         at x: Double, advance: Double? = nil) {
-        let face = FontFace(name: font.name, path: font.path)
-        if runs.last.map({ $0.face != face || $0.size.value != size || $0.color != color || $0.link != link }) ?? true {
-            runs.append(GlyphRun(face: face, size: Pt(size), color: color, x: Pt(x), glyphs: [], text: "", link: link, width: 0))
-        }
-        var run = runs.removeLast()
-        let byteBase = run.text.utf8.count
+    /// Starts a run at `x` unless the last one has this look.
+    private mutating func run(for font: Font, size: Double, color: Color, link: String?, at x: Double) {
+        if let last = runs.last, self.font === font, last.size.value == size, last.color == color, last.link == link { return }
+        runs.append(GlyphRun(face: font.pageFace, size: Pt(size), color: color, x: Pt(x), glyphs: [], text: "", link: link, width: 0))
+        self.font = font
+    }
+
+    mutating func append(_ text: String, glyphs: [ShapedGlyph], font: Font, size: Double, color: Color, link: String?, at x: Double) {
+        run(for: font, size: size, color: color, link: link, at: x)
+        let i = runs.count - 1
+        let byteBase = runs[i].text.utf8.count
         let scale = size / font.unitsPerEm
-        var pen = x - run.x.value
+        var pen = x - runs[i].x.value
+        runs[i].glyphs.reserveCapacity(runs[i].glyphs.count + glyphs.count)
         for g in glyphs {
-            run.glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale),
-                                          cluster: byteBase + g.cluster))
-            pen += advance ?? g.advance * scale
+            runs[i].glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale),
+                                              cluster: byteBase + g.cluster))
+            pen += g.advance * scale
         }
-        run.text += text
-        run.width = Pt(pen)
-        runs.append(run)
+        runs[i].text += text
+        runs[i].width = Pt(pen)
+    }
+
+    /// A space: one glyph whose advance is the glue's set width.
+    mutating func append(_ text: String, glyph g: ShapedGlyph, font: Font, size: Double, color: Color, link: String?,
+                         at x: Double, advance: Double) {
+        run(for: font, size: size, color: color, link: link, at: x)
+        let i = runs.count - 1
+        let byteBase = runs[i].text.utf8.count
+        let scale = size / font.unitsPerEm
+        let pen = x - runs[i].x.value
+        runs[i].glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale), cluster: byteBase + g.cluster))
+        runs[i].text += text
+        runs[i].width = Pt(pen + advance)
     }
 }

@@ -36,11 +36,45 @@ enum Item {
     /// A break opportunity of zero width costing `cost`; `-infinity` forces a break.
     case penalty(Double)
 
-    static let forcedBreak = Item.penalty(-.infinity)
+    static let forcedBreak = -Double.infinity
     /// Inside a URL, after "/" or ".": allowed, but not loved.
-    static let urlBreak = Item.penalty(50)
+    static let urlBreak = 50.0
+}
 
-    var isWord: Bool { if case .word = self { true } else { false } }
+/// The numbers of an item that choosing breaks needs, kept beside the items so the breakers
+/// run over plain values and never copy (nor retain) a fragment or a face.
+struct ItemMetric {
+    enum Kind: UInt8 { case word, glue, penalty }
+    var kind: Kind
+    /// Glue only: false where a keep-together rule binds the words on either side.
+    var breakable = false
+    var width = 0.0, stretch = 0.0, shrink = 0.0
+    /// Penalties only.
+    var cost = 0.0
+}
+
+/// A paragraph's items and their metrics, appended together.
+struct ItemList {
+    private(set) var items: [Item] = []
+    private(set) var metrics: [ItemMetric] = []
+
+    var count: Int { items.count }
+
+    mutating func word(_ fragments: [Fragment]) {
+        let width = fragments.reduce(0) { $0 + $1.width }
+        metrics.append(ItemMetric(kind: .word, width: width))
+        items.append(.word(fragments, width: width))
+    }
+
+    mutating func glue(_ glue: Glue) {
+        metrics.append(ItemMetric(kind: .glue, breakable: glue.breakable, width: glue.width, stretch: glue.stretch, shrink: glue.shrink))
+        items.append(.glue(glue))
+    }
+
+    mutating func penalty(_ cost: Double) {
+        metrics.append(ItemMetric(kind: .penalty, cost: cost))
+        items.append(.penalty(cost))
+    }
 }
 
 /// Cuts styled runs into words at spaces, applies the Vietnamese break rules, and shapes each
@@ -61,66 +95,42 @@ struct ParagraphItems {
     /// What a run's look (weight, slant, code) resolves to in this paragraph: its face, and
     /// the glue of its space. A paragraph has a handful of looks and thousands of words.
     private final class Looks {
-        struct Key: Hashable {
-            var bold: Bool
-            var italic: Bool
-            var code: Bool
-            init(_ run: StyledRun) { (bold, italic, code) = (run.bold, run.italic, run.code) }
-        }
-        var faces: [Key: Font] = [:]
-        var spaces: [Key: Glue] = [:]
+        static func index(_ run: StyledRun) -> Int { (run.bold ? 4 : 0) | (run.italic ? 2 : 0) | (run.code ? 1 : 0) }
+        var faces = [Font?](repeating: nil, count: 8)
+        var spaces = [Glue?](repeating: nil, count: 8)
     }
 
-    /// A word before shaping: its pieces (one per style run it spans) and its text.
-    private struct Pending {
-        var pieces: [(text: String, run: StyledRun)] = []
-        var text = ""
-
-        mutating func add(_ piece: Substring, _ run: StyledRun) {
-            pieces.append((String(piece), run))
-            text += piece
-        }
+    /// The last token read: words, single spaces and forced breaks, in order. A space becomes
+    /// glue only between two words; a forced break or the paragraph's edge drops it.
+    private enum Last {
+        case none, forcedBreak
+        case word(String)
+        /// A space, and the word before it if there is one.
+        case space(run: Int, after: String?)
     }
 
-    private enum Token {
-        case word(Pending)
-        case space(StyledRun)
-        case forcedBreak
-    }
-
-    func items(_ runs: [StyledRun]) throws -> [Item] {
-        let tokens = tokenize(runs)
-        var items: [Item] = []
-        for (i, token) in tokens.enumerated() {
-            switch token {
-            case .word(let word):
-                try append(word, to: &items)
-            case .space(let run):
-                // Glue only between two words; a forced break or the paragraph's edge drops it.
-                guard i > 0, i + 1 < tokens.count, case .word(let before) = tokens[i - 1],
-                      case .word(let after) = tokens[i + 1] else { continue }
-                var glue = try self.glue(run)
-                glue.breakable = VietnameseBreaks.allowsBreak(between: before.text, and: after.text)
-                items.append(.glue(glue))
-            case .forcedBreak:
-                items.append(.forcedBreak)
+    func items(_ runs: [StyledRun]) throws -> ItemList {
+        var list = ItemList()
+        var last = Last.none
+        // The word being read: its pieces (one per style run it spans), by run.
+        var pieces: [(text: Substring, run: Int)] = []
+        func closeWord() throws {
+            guard !pieces.isEmpty else { return }
+            let text = pieces.count == 1 ? String(pieces[0].text) : pieces.reduce(into: "") { $0 += $1.text }
+            if case .space(let space, let before?) = last {
+                var glue = try self.glue(runs[space])
+                glue.breakable = VietnameseBreaks.allowsBreak(between: before, and: text)
+                list.glue(glue)
             }
+            try append(text, pieces, runs, to: &list)
+            pieces.removeAll(keepingCapacity: true)
+            last = .word(text)
         }
-        return items
-    }
-
-    /// Words, single spaces and forced breaks, in order.
-    private func tokenize(_ runs: [StyledRun]) -> [Token] {
-        var tokens: [Token] = []
-        var word = Pending()
-        func closeWord() {
-            if !word.pieces.isEmpty { tokens.append(.word(word)) }
-            word = Pending()
-        }
-        for run in runs {
+        for (r, run) in runs.enumerated() {
             if run.forcedBreak {
-                closeWord()
-                tokens.append(.forcedBreak)
+                try closeWord()
+                list.penalty(Item.forcedBreak)
+                last = .forcedBreak
                 continue
             }
             // Spaces are ASCII, so the text is cut on its UTF-8 bytes (no grapheme breaking needed).
@@ -130,49 +140,57 @@ struct ParagraphItems {
             while i < text.utf8.endIndex {
                 let byte = text.utf8[i]
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    if pieceStart < i { word.add(text[pieceStart..<i], run) }
-                    closeWord()
-                    if let last = tokens.last, case .space = last {} else { tokens.append(.space(run)) }
+                    if pieceStart < i { pieces.append((text[pieceStart..<i], r)) }
+                    try closeWord()
+                    switch last {
+                    case .space: break
+                    case .word(let before): last = .space(run: r, after: before)
+                    case .none, .forcedBreak: last = .space(run: r, after: nil)
+                    }
                     pieceStart = text.utf8.index(after: i)
                 }
                 i = text.utf8.index(after: i)
             }
-            if pieceStart < text.utf8.endIndex { word.add(text[pieceStart...], run) }
+            if pieceStart < text.utf8.endIndex { pieces.append((text[pieceStart...], r)) }
         }
-        closeWord()
-        return tokens
+        try closeWord()
+        return list
     }
 
     /// A word as one box, or — a URL — as boxes with break opportunities after "/" and ".".
-    private func append(_ word: Pending, to items: inout [Item]) throws {
-        let cuts = VietnameseBreaks.urlBreakOffsets(word.text)
+    private func append(_ word: String, _ pieces: [(text: Substring, run: Int)], _ runs: [StyledRun], to list: inout ItemList) throws {
+        let cuts = VietnameseBreaks.urlBreakOffsets(word)
         if cuts.isEmpty {
-            let fragments = try word.pieces.flatMap { try shape($0.text, $0.run) }
-            items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width }))
+            if pieces.count == 1 {
+                list.word(try shape(word, runs[pieces[0].run]))
+            } else {
+                list.word(try pieces.flatMap { try shape(String($0.text), runs[$0.run]) })
+            }
             return
         }
         var fragments: [Fragment] = []
         var offset = 0
-        for (text, run) in word.pieces {
+        for (piece, r) in pieces {
             // Split this piece where the URL may break, so each side is its own box.
+            let text = String(piece), run = runs[r]
             var start = text.startIndex
             let end = offset + text.count
             for cut in cuts where cut > offset && cut < end {
                 let index = text.index(text.startIndex, offsetBy: cut - offset)
                 fragments += try shape(String(text[start..<index]), run)
-                items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width }))
-                items += try urlBreak(run)
+                list.word(fragments)
+                try urlBreak(run, into: &list)
                 fragments = []
                 start = index
             }
             fragments += try shape(String(text[start...]), run)
             offset = end
         }
-        if !fragments.isEmpty { items.append(.word(fragments, width: fragments.reduce(0) { $0 + $1.width })) }
+        if !fragments.isEmpty { list.word(fragments) }
     }
 
     private func face(for run: StyledRun) throws -> Font {
-        let key = Looks.Key(run)
+        let key = Looks.index(run)
         if let face = looks.faces[key] { return face }
         let face = run.code
             ? try fonts.font(family: "mono", bold: run.bold, italic: false, in: layout)
@@ -211,7 +229,7 @@ struct ParagraphItems {
     /// A break inside a URL that leaves the line ragged rather than stretching its spaces:
     /// glue that stretches only when the line ends here, the penalty, and glue that cancels the
     /// stretch when it does not (Knuth & Plass's construction for ragged breaks).
-    private func urlBreak(_ run: StyledRun) throws -> [Item] {
+    private func urlBreak(_ run: StyledRun, into list: inout ItemList) throws {
         var glue = try self.glue(run)
         glue.width = 0
         glue.shrink = 0
@@ -220,11 +238,13 @@ struct ParagraphItems {
         glue.stretch = style.size.value * 3
         var cancel = glue
         cancel.stretch = -glue.stretch
-        return [.glue(glue), .urlBreak, .glue(cancel)]
+        list.glue(glue)
+        list.penalty(Item.urlBreak)
+        list.glue(cancel)
     }
 
     private func glue(_ run: StyledRun) throws -> Glue {
-        let key = Looks.Key(run)
+        let key = Looks.index(run)
         var glue: Glue
         if let space = looks.spaces[key] {
             glue = space

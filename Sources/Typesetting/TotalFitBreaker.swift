@@ -21,22 +21,23 @@ struct TotalFitBreaker {
         var previous: Int?      // index into `nodes`
     }
 
-    func breaks(_ items: [Item], width: (Int) -> Double) -> [Break] {
+    func breaks(_ items: ItemList, width: (Int) -> Double) -> [Break] {
         let bp = Breakpoints(items)
         for (pass, tolerance) in tolerances.enumerated() {
             if let found = run(bp, width: width, tolerance: tolerance, emergency: pass == tolerances.count - 1) {
                 return found
             }
         }
-        return [Break(range: 0..<items.count, isLast: true)]
+        return [Break(range: 0..<bp.count, isLast: true)]
     }
 
     private func run(_ bp: Breakpoints, width: (Int) -> Double, tolerance: Double, emergency: Bool) -> [Break]? {
         var nodes = [Node(point: -1, line: 0, fitness: 1, demerits: 0, previous: nil)]
         var active = [0]
+        var stillActive: [Int] = []
         for (k, point) in bp.points.enumerated() {
-            var best: [Int: Node] = [:]  // by fitness class
-            var stillActive: [Int] = []
+            var best: (Node?, Node?, Node?, Node?) = (nil, nil, nil, nil)  // by fitness class
+            stillActive.removeAll(keepingCapacity: true)
             for a in active {
                 let node = nodes[a]
                 let start = bp.lineStart(after: node.point < 0 ? nil : bp.points[node.point].index)
@@ -59,15 +60,19 @@ struct TotalFitBreaker {
                     if abs(fitness - node.fitness) > 1 { demerits += adjacentDemerits }
                     demerits += node.demerits
                 }
-                if best[fitness].map({ demerits < $0.demerits }) ?? true {
-                    best[fitness] = Node(point: k, line: node.line + 1, fitness: fitness, demerits: demerits, previous: a)
+                let candidate = Node(point: k, line: node.line + 1, fitness: fitness, demerits: demerits, previous: a)
+                switch fitness {
+                case 0: if best.0.map({ demerits < $0.demerits }) ?? true { best.0 = candidate }
+                case 1: if best.1.map({ demerits < $0.demerits }) ?? true { best.1 = candidate }
+                case 2: if best.2.map({ demerits < $0.demerits }) ?? true { best.2 = candidate }
+                default: if best.3.map({ demerits < $0.demerits }) ?? true { best.3 = candidate }
                 }
             }
-            active = stillActive
-            for fitness in best.keys.sorted() {
-                nodes.append(best[fitness]!)
-                active.append(nodes.count - 1)
-            }
+            swap(&active, &stillActive)
+            if let node = best.0 { nodes.append(node); active.append(nodes.count - 1) }
+            if let node = best.1 { nodes.append(node); active.append(nodes.count - 1) }
+            if let node = best.2 { nodes.append(node); active.append(nodes.count - 1) }
+            if let node = best.3 { nodes.append(node); active.append(nodes.count - 1) }
             if active.isEmpty { return nil }
             if point.forced && k < bp.points.count - 1 {
                 // A forced break inside the paragraph: only the nodes just created go on.

@@ -22,7 +22,7 @@ public struct Typesetter: Sendable {
             ? GreedyBreaker().breaks(items, width: measure)
             : TotalFitBreaker().breaks(items, width: measure)
         return breaks.enumerated().map { n, b in
-            setter.set(items[b.range], measure: measure(n), indent: n == 0 ? indent : 0, isLast: b.isLast)
+            setter.set(items, b.range, measure: measure(n), indent: n == 0 ? indent : 0, isLast: b.isLast)
         }
     }
 

@@ -22,8 +22,6 @@ public enum VietnameseBreaks {
         "bsck.", "bscki.", "bsckii.", "gs.ts.", "pgs.ts.", "ts.bs.", "ths.bs.", "ts.ks.", "gs.tskh.", "pgs.tskh.", "tskh.",
     ]
 
-    static let dashes: Set<String> = ["-", "–", "—"]
-
     /// Whether the line may break at the space between `before` and `after`.
     public static func allowsBreak(between before: String, and after: String) -> Bool {
         // Runs for every space of every paragraph: the bytes decide most pairs before any
@@ -31,12 +29,15 @@ public enum VietnameseBreaks {
         // starts with a digit or a Roman numeral's letter, or `before` starts with a digit or
         // ends with "." — or either starts with a non-ASCII letter, left to the full test.
         guard let a0 = after.utf8.first, let b0 = before.utf8.first, let bLast = before.utf8.last else { return true }
-        if after.utf8.count > 3, a0 < 0x80, b0 < 0x80, bLast != UInt8(ascii: "."),
-           !isDigit(a0), !isDigit(b0), !isRomanLetter(a0) {
+        if after.utf8.count <= 3, isDashOrEndMark(after) { return false }
+        // The other rules need `after` to start with a number or a Roman numeral's letter
+        // (label + number), `before` to start with a number (number + unit), or `before` to
+        // end with "." (title + name): Character.isNumber is its first scalar's numeric type.
+        if !isDigit(a0), !isRomanLetter(a0), !isDigit(b0), bLast != UInt8(ascii: "."),
+           a0 < 0x80 || !startsNumeric(after), b0 < 0x80 || !startsNumeric(before) {
             return true
         }
         guard let first = after.first, let last = before.last else { return true }
-        if after.utf8.count <= 3, dashes.contains(after) || after.hasPrefix("./.") { return false }
         if first.isNumber || ("IVXLC".contains(first) && isRoman(after)), labels.contains(before.lowercased()) { return false }
         if last.isNumber || last == "." || last == ",", isNumber(before), units.contains(trimmed(after.lowercased())) { return false }
         if last == ".", first.isUppercase, titles.contains(before.lowercased()) { return false }
@@ -56,6 +57,20 @@ public enum VietnameseBreaks {
             out.append(i + 1)
         }
         return out
+    }
+
+    /// `-`, `–`, `—` or `./.`, by their bytes (none has another canonical form).
+    private static func isDashOrEndMark(_ word: String) -> Bool {
+        var bytes = (0 as UInt32, 0)
+        for b in word.utf8 { bytes = (bytes.0 << 8 | UInt32(b), bytes.1 + 1) }
+        switch bytes {
+        case (0x2D, 1), (0xE2_80_93, 3), (0xE2_80_94, 3), (0x2E_2F_2E, 3): return true
+        default: return false
+        }
+    }
+
+    private static func startsNumeric(_ word: String) -> Bool {
+        word.unicodeScalars.first?.properties.numericType != nil
     }
 
     private static func isRomanLetter(_ byte: UInt8) -> Bool {
