@@ -88,7 +88,6 @@ private struct RunBuilder {
         let byteBase = runs[i].text.utf8.count
         let scale = size / font.unitsPerEm
         var pen = x - runs[i].x.value
-        runs[i].glyphs.reserveCapacity(runs[i].glyphs.count + glyphs.count)
         for g in glyphs {
             runs[i].glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale),
                                               cluster: byteBase + g.cluster))

@@ -30,13 +30,14 @@ public enum VietnameseBreaks {
         // ends with "." — or either starts with a non-ASCII letter, left to the full test.
         guard let a0 = after.utf8.first, let b0 = before.utf8.first, let bLast = before.utf8.last else { return true }
         if after.utf8.count <= 3, isDashOrEndMark(after) { return false }
-        // The other rules need `after` to start with a number or a Roman numeral's letter
-        // (label + number), `before` to start with a number (number + unit), or `before` to
-        // end with "." (title + name): Character.isNumber is its first scalar's numeric type.
-        if !isDigit(a0), !isRomanLetter(a0), !isDigit(b0), bLast != UInt8(ascii: "."),
-           a0 < 0x80 || !startsNumeric(after), b0 < 0x80 || !startsNumeric(before) {
-            return true
-        }
+        // The other rules need `after` to start with a number (Character.isNumber is its first
+        // scalar's numeric type) or be a Roman numeral (label + number), `before` to start with
+        // a number (number + unit), or `before` to end with "." and lowercase to an ASCII title
+        // (title + name: only ASCII letters and the Kelvin sign lowercase to ASCII letters).
+        let labelRule = isDigit(a0) || (isRomanLetter(a0) && romanBytes(after)) || (a0 >= 0x80 && startsNumeric(after))
+        let unitRule = isDigit(b0) || (b0 >= 0x80 && startsNumeric(before))
+        let titleRule = bLast == UInt8(ascii: ".") && (before.utf8.allSatisfy { $0 < 0x80 } || before.unicodeScalars.contains("\u{212A}"))
+        if !labelRule, !unitRule, !titleRule { return true }
         guard let first = after.first, let last = before.last else { return true }
         if first.isNumber || ("IVXLC".contains(first) && isRoman(after)), labels.contains(before.lowercased()) { return false }
         if last.isNumber || last == "." || last == ",", isNumber(before), units.contains(trimmed(after.lowercased())) { return false }
@@ -67,6 +68,18 @@ public enum VietnameseBreaks {
         case (0x2D, 1), (0xE2_80_93, 3), (0xE2_80_94, 3), (0x2E_2F_2E, 3): return true
         default: return false
         }
+    }
+
+    /// Whether the bytes before the first "/" are all Roman numeral letters: true whenever
+    /// `isRoman` is (and in a few more cases, which the full test then decides).
+    private static func romanBytes(_ word: String) -> Bool {
+        var any = false
+        for b in word.utf8 {
+            if b == UInt8(ascii: "/") { break }
+            guard isRomanLetter(b) else { return false }
+            any = true
+        }
+        return any
     }
 
     private static func startsNumeric(_ word: String) -> Bool {
