@@ -20,7 +20,10 @@ struct YAMLDocument {
         let yaml = text ?? file.text
         do {
             // UTF-8 named here: Yams' `.default` encoding reads the whole environment on every call.
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // The basic resolver tags every plain scalar a string: the readers take each value's
+            // text and convert it themselves, so the default resolver's regular expressions (run
+            // on every scalar, and again to hash each key for the duplicate check) bought nothing.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
             failed = false
         } catch {
             root = nil

@@ -60,6 +60,12 @@ struct ItemList {
 
     var count: Int { items.count }
 
+    /// Room for about `n` items, so a long paragraph's items are not copied as they grow.
+    mutating func reserve(_ n: Int) {
+        items.reserveCapacity(n)
+        metrics.reserveCapacity(n)
+    }
+
     mutating func word(_ fragments: [Fragment]) {
         let width = fragments.reduce(0) { $0 + $1.width }
         metrics.append(ItemMetric(kind: .word, width: width))
@@ -111,6 +117,8 @@ struct ParagraphItems {
 
     func items(_ runs: [StyledRun]) throws -> ItemList {
         var list = ItemList()
+        // A word and its space take about six bytes of Vietnamese text and make two items.
+        list.reserve(runs.reduce(0) { $0 + $1.text.utf8.count } / 3 + 1)
         var last = Last.none
         // The word being read: its pieces (one per style run it spans), by run.
         var pieces: [(text: Substring, run: Int)] = []
