@@ -76,7 +76,7 @@ public enum ImageVariants {
         cairo_paint(cr)
         cairo_scale(cr, Double(w) / Double(cairo_image_surface_get_width(image)), Double(h) / Double(cairo_image_surface_get_height(image)))
         cairo_set_source_surface(cr, image, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BEST)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
         cairo_paint(cr)
         cairo_surface_flush(surface)
         return surface
