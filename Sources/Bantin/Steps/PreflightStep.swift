@@ -7,12 +7,15 @@ import PDF
 
 /// Step 6: what the printing shop would complain about, from the pages and the finished
 /// print.pdf; written as preflight.json and preflight.html beside it. Its errors fail the run.
+/// `build` runs the check itself as soon as print.pdf is written, beside the screen PDF
+/// (`PreflightCheck`); this step then writes and reports what it found.
 struct PreflightStep: BuildStep {
     static let name = "Preflight"
     let engine: DiagnosticEngine
 
-    func run(_ input: (loaded: LoadedIssue, pages: [Page], printPDF: URL)) throws -> PreflightReport? {
-        let report = Preflight().check(input.pages, pdf: input.printPDF, pdfx: input.loaded.layout.pdfx)
+    /// `checked` is the report when the check already ran beside the screen PDF.
+    func run(_ input: (loaded: LoadedIssue, pages: [Page], printPDF: URL, checked: PreflightReport?)) throws -> PreflightReport? {
+        let report = input.checked ?? Preflight().check(input.pages, pdf: input.printPDF, pdfx: input.loaded.layout.pdfx)
         let folder = input.printPDF.deletingLastPathComponent()
         try OutputFile.write(try report.json(), to: folder.appendingPathComponent("preflight.json"))
         try OutputFile.write(Data(report.html(title: input.loaded.issue.pdfMetadata.title).utf8),
@@ -29,5 +32,19 @@ extension PreflightReport {
             let severity: Diagnostics.Severity = f.severity == .error ? .error : .warning
             engine.emit(Diagnostic(severity, id: "preflight-" + f.check, "preflight (\(id)): " + f.message, at: nil, hint: f.hint))
         }
+    }
+}
+
+/// The preflight check of a build, run on the print PDF's thread while the screen PDF is
+/// written. Set once, by that thread, before `WritePDFsStep` returns (its parallel map joins
+/// every thread first), and read only after.
+final class PreflightCheck: @unchecked Sendable {
+    private(set) var report: PreflightReport?
+    private(set) var seconds = 0.0
+
+    func run(_ pages: [Page], pdf: URL, pdfx: Bool) {
+        let started = DispatchTime.now()
+        report = Preflight().check(pages, pdf: pdf, pdfx: pdfx)
+        seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     }
 }

@@ -15,6 +15,9 @@ struct WritePDFsStep: BuildStep {
     /// `out/<id>/`.
     let folder: URL
     let booklet: Bool
+    /// Runs on the print PDF's thread once print.pdf is in place, while screen.pdf is still
+    /// being written: the build's preflight, which reads print.pdf only.
+    var afterPrint: (@Sendable (URL) -> Void)? = nil
 
     /// The files written, and each one's own time (they overlap).
     struct Written {
@@ -35,14 +38,21 @@ struct WritePDFsStep: BuildStep {
         let prepared = try PreparedPages(pages)
         let preparing = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let writer = DocumentWriter(prepared)
+        let afterPrint = self.afterPrint
         let seconds = try Parallel.map(Array(outputs.indices)) { n -> Double in
             let started = DispatchTime.now()
+            func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
             switch n {
-            case 0: try writer.write(metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"))
+            case 0:
+                let url = folder.appendingPathComponent("print.pdf")
+                try writer.write(metadata: metadata, kind: .print(print), to: url)
+                let seconds = elapsed()
+                afterPrint?(url)
+                return seconds
             case 1: try writer.write(metadata: metadata, kind: .screen(outline), to: folder.appendingPathComponent("screen.pdf"))
             default: try BookletWriter().write(pages, metadata: metadata, to: folder.appendingPathComponent("booklet.pdf"))
             }
-            return Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return elapsed()
         }
         return Written(printPDF: folder.appendingPathComponent("print.pdf"),
                        timings: [StepTiming(step: "  page content", seconds: preparing)]
