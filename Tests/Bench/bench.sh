@@ -20,9 +20,11 @@ typst=$(python3 -c 'import typst; print(typst.__version__)')
 # Runs a command $runs times; prints "median-seconds peak-MB".
 measure() {
   local times=()
+  : > "$work/logs"
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/log" 2>&1
     times+=("$(cat "$work/time")")
+    cat "$work/log" >> "$work/logs"
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) } END { printf "%.3f %.0f\n", t[int((NR + 1) / 2)], m / 1024 }'
 }
@@ -34,30 +36,36 @@ for id in ${CORPORA:-bench-24 stress-400}; do
   python3 Tests/Bench/make-typst.py "$work/issues/$id" "$work/issues/$id/twin.typ"
   # A full build each time: the article cache of the run before is removed first.
   read -r bt bm < <(measure sh -c "rm -rf '$work/out/$id/.cache' && exec '$bantin' build '$work/issues/$id' --root '$work' --out '$work/out' --timings")
-  cp "$work/log" "$work/$id.timings"
-  pages=$(sed -n 's/^built [^:]*: \([0-9]*\) pages.*/\1/p' "$work/$id.timings")
+  cp "$work/logs" "$work/$id.timings"
+  pages=$(sed -n 's/^built [^:]*: \([0-9]*\) pages.*/\1/p' "$work/$id.timings" | tail -1)
   read -r tt tm < <(measure python3 -c "import typst; typst.compile('$work/issues/$id/twin.typ', output='$work/twin.pdf', font_paths=['$fonts'], ignore_system_fonts=True)")
   tpages=$(pdfinfo "$work/twin.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
   printf '%-11s %7d %6s | %6.3f s %6d MB      | %6.3f s %6d MB %3dp | %.2f\n' "$id" "$words" "$pages" "$bt" "$bm" "$tt" "$tm" "$tpages" \
     "$(awk -v a="$tt" -v b="$bt" 'BEGIN { print a / b }')"
 done
-# Bantin's steps side by side (last run of each), with how much each grew against the words:
-# a growth factor near 1 is linear; well above 1, the step grows faster than the corpus.
+# Bantin's steps side by side (each step's median over the runs), with how much each grew
+# against the words: a growth factor near 1 is linear; well above 1, the step grows faster.
 corpora=(${CORPORA:-bench-24 stress-400})
 for id in "${corpora[@]}"; do
-  grep '^  ' "$work/$id.timings" | grep -v padded | sed 's/ ms$//' | awk '{ v = $NF; pad = match($0, /[^ ]/) > 3 ? "  " : ""; $NF = ""; sub(/ +$/, ""); print pad $0 "\t" v }' > "$work/$id.steps"
+  grep '^  ' "$work/$id.timings" | grep -v padded | sed 's/ ms$//' \
+    | awk '{ v = $NF; pad = match($0, /[^ ]/) > 3 ? "  " : ""; $NF = ""; sub(/ +$/, ""); print pad $0 "\t" v }' \
+    | awk -F'\t' '!($1 in seen) { seen[$1] = 1; order[++n] = $1 } { v[$1] = v[$1] " " $2 }
+        END { for (i = 1; i <= n; i++) { k = split(v[order[i]], a, " ")
+          for (x = 2; x <= k; x++) for (y = x; y > 1 && a[y - 1] + 0 > a[y] + 0; y--) { t = a[y]; a[y] = a[y - 1]; a[y - 1] = t }
+          print order[i] "\t" a[int((k + 1) / 2)] } }' \
+    > "$work/$id.steps"
   cat "$work/issues/$id/articles/"*.md | wc -w > "$work/$id.words"
 done
 if [ "${#corpora[@]}" -eq 2 ]; then
   a=${corpora[0]} b=${corpora[1]}
-  echo "Bantin's steps (ms, last run); growth = (step time ratio) / (word ratio):"
+  echo "Bantin's steps (ms, median of the runs); growth = (step time ratio) / (word ratio):"
   printf '  %-24s %10s %10s %8s\n' step "$a" "$b" growth
   awk -F'\t' -v wa="$(cat "$work/$a.words")" -v wb="$(cat "$work/$b.words")" '
     NR == FNR { t[$1] = $2; next }
     { g = (t[$1] > 0) ? ($2 / t[$1]) / (wb / wa) : 0; printf "  %-24s %10.1f %10.1f %8.2f\n", $1, t[$1], $2, g }' \
     "$work/$a.steps" "$work/$b.steps"
 else
-  for id in "${corpora[@]}"; do echo "Bantin's steps, $id (ms, last run):"; cat "$work/$id.steps"; done
+  for id in "${corpora[@]}"; do echo "Bantin's steps, $id (ms, median of the runs):"; cat "$work/$id.steps"; done
 fi
 # An editor's rebuild: the sample issue built once, then one article edited before each build.
 cp -r issues/2025-q1 "$work/issues/sample"
