@@ -39,7 +39,7 @@ struct LineSetter {
         var hasSpaces = false
         for item in list.items[range] {
             switch item {
-            case .word(let fragments, _):
+            case .word(let fragments):
                 for f in fragments {
                     builder.append(f.text, glyphs: f.glyphs, font: f.font, size: f.size, color: f.color, link: f.link, at: x)
                     x += f.width
@@ -84,29 +84,34 @@ private struct RunBuilder {
 
     mutating func append(_ text: String, glyphs: [ShapedGlyph], font: Font, size: Double, color: Color, link: String?, at x: Double) {
         run(for: font, size: size, color: color, link: link, at: x)
-        let i = runs.count - 1
-        let byteBase = runs[i].text.utf8.count
         let scale = size / font.unitsPerEm
-        var pen = x - runs[i].x.value
+        var pen = x - runs[runs.count - 1].x.value
         for g in glyphs {
-            runs[i].glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale),
-                                              cluster: byteBase + g.cluster))
+            place(g, at: pen, scale: scale)
             pen += g.advance * scale
         }
-        runs[i].text += text
-        runs[i].width = Pt(pen)
+        close(text, at: pen)
     }
 
     /// A space: one glyph whose advance is the glue's set width.
-    mutating func append(_ text: String, glyph g: ShapedGlyph, font: Font, size: Double, color: Color, link: String?,
+    mutating func append(_ text: String, glyph: ShapedGlyph, font: Font, size: Double, color: Color, link: String?,
                          at x: Double, advance: Double) {
         run(for: font, size: size, color: color, link: link, at: x)
+        let pen = x - runs[runs.count - 1].x.value
+        place(glyph, at: pen, scale: size / font.unitsPerEm)
+        close(text, at: pen + advance)
+    }
+
+    /// Places a glyph of the text about to be added to the last run, its pen `pen` from the run's start.
+    private mutating func place(_ g: ShapedGlyph, at pen: Double, scale: Double) {
         let i = runs.count - 1
-        let byteBase = runs[i].text.utf8.count
-        let scale = size / font.unitsPerEm
-        let pen = x - runs[i].x.value
-        runs[i].glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale), cluster: byteBase + g.cluster))
-        runs[i].text += text
-        runs[i].width = Pt(pen + advance)
+        runs[i].glyphs.append(PlacedGlyph(id: g.id, x: Pt(pen + g.xOffset * scale), y: Pt(g.yOffset * scale),
+                                          cluster: runs[i].text.utf8.count + g.cluster))
+    }
+
+    /// Adds the text of the glyphs just placed to the last run, which now ends at `pen`.
+    private mutating func close(_ text: String, at pen: Double) {
+        runs[runs.count - 1].text += text
+        runs[runs.count - 1].width = Pt(pen)
     }
 }

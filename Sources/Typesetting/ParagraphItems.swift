@@ -29,16 +29,13 @@ struct Glue {
     var glyph: ShapedGlyph?
 }
 
-/// The items of Knuth & Plass's model: boxes (here whole words), glue, and penalties.
+/// The items of Knuth & Plass's model: boxes (here whole words), glue, and penalties. What
+/// they measure and cost is in the `ItemMetric` beside each; the items hold what drawing needs.
 enum Item {
-    case word([Fragment], width: Double)
+    case word([Fragment])
     case glue(Glue)
-    /// A break opportunity of zero width costing `cost`; `-infinity` forces a break.
-    case penalty(Double)
-
-    static let forcedBreak = -Double.infinity
-    /// Inside a URL, after "/" or ".": allowed, but not loved.
-    static let urlBreak = 50.0
+    /// A break opportunity of zero width.
+    case penalty
 }
 
 /// The numbers of an item that choosing breaks needs, kept beside the items so the breakers
@@ -49,8 +46,12 @@ struct ItemMetric {
     /// Glue only: false where a keep-together rule binds the words on either side.
     var breakable = false
     var width = 0.0, stretch = 0.0, shrink = 0.0
-    /// Penalties only.
+    /// Penalties only; `-infinity` forces a break.
     var cost = 0.0
+
+    static let forcedBreak = -Double.infinity
+    /// Inside a URL, after "/" or ".": allowed, but not loved.
+    static let urlBreak = 50.0
 }
 
 /// A paragraph's items and their metrics, appended together.
@@ -69,7 +70,7 @@ struct ItemList {
     mutating func word(_ fragments: [Fragment]) {
         let width = fragments.reduce(0) { $0 + $1.width }
         metrics.append(ItemMetric(kind: .word, width: width))
-        items.append(.word(fragments, width: width))
+        items.append(.word(fragments))
     }
 
     mutating func glue(_ glue: Glue) {
@@ -79,7 +80,7 @@ struct ItemList {
 
     mutating func penalty(_ cost: Double) {
         metrics.append(ItemMetric(kind: .penalty, cost: cost))
-        items.append(.penalty(cost))
+        items.append(.penalty)
     }
 }
 
@@ -137,7 +138,7 @@ struct ParagraphItems {
         for (r, run) in runs.enumerated() {
             if run.forcedBreak {
                 try closeWord()
-                list.penalty(Item.forcedBreak)
+                list.penalty(ItemMetric.forcedBreak)
                 last = .forcedBreak
                 continue
             }
@@ -247,7 +248,7 @@ struct ParagraphItems {
         var cancel = glue
         cancel.stretch = -glue.stretch
         list.glue(glue)
-        list.penalty(Item.urlBreak)
+        list.penalty(ItemMetric.urlBreak)
         list.glue(cancel)
     }
 
