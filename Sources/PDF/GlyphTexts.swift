@@ -22,6 +22,19 @@ struct GlyphTexts: Sendable {
         }
     }
 
+    /// Adds what `later` recorded, from pages after these: glyphs drawn there are drawn, and a
+    /// glyph's text stays the one these pages gave it, if any.
+    mutating func merge(_ later: GlyphTexts) {
+        if later.used.count > used.count {
+            used += [Bool](repeating: false, count: later.used.count - used.count)
+            texts += [UInt64](repeating: 0, count: later.texts.count - texts.count)
+        }
+        for i in later.used.indices where later.used[i] {
+            used[i] = true
+            if texts[i] == 0 { texts[i] = later.texts[i] }
+        }
+    }
+
     /// The text that glyph `id` extracts as without help, if any.
     func text(_ id: UInt32) -> UInt64 {
         Int(id) < texts.count ? texts[Int(id)] : 0

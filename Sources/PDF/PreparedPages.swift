@@ -38,37 +38,60 @@ public struct PreparedPages: Sendable {
     }
 
     /// The faces and images of the pages in order of first use, and each face's glyph texts,
-    /// decided in page order.
+    /// decided in page order. Read in parallel, a stretch of pages each, then merged in page
+    /// order: a face or image is first used where its first stretch first uses it, and a glyph's
+    /// text is the first stretch's that has one (`GlyphTexts.merge`).
     private struct Usage: Sendable {
         var faces: [FontFace] = []
         var texts: [GlyphTexts] = []
         var images: [ImageRef] = []
         /// `Im0`, `Im1`… by image file.
         var imageNames: [String: String] = [:]
+        private var faceIndex: [String: Int] = [:]
 
         init(_ pages: [Page]) {
-            var faceIndex: [String: Int] = [:]
-            for page in pages {
-                for item in page.items {
-                    switch item {
-                    case .text(let run, _):
-                        let index: Int
-                        if let i = faceIndex[run.face.path] { index = i } else {
-                            index = faces.count
-                            faceIndex[run.face.path] = index
-                            faces.append(run.face)
-                            texts.append(GlyphTexts())
-                        }
-                        var text = run.text
-                        text.withUTF8 { texts[index].record(run, utf8: $0) }
-                    case .image(let ref, _, _) where imageNames[ref.file] == nil:
-                        imageNames[ref.file] = "Im\(images.count)"
-                        images.append(ref)
-                    default:
-                        break
-                    }
+            let stretch = max(16, pages.count / 16)
+            let parts = Parallel.map(Array(stride(from: 0, to: pages.count, by: stretch))) { start in
+                var part = Usage()
+                for page in pages[start..<min(start + stretch, pages.count)] { part.read(page) }
+                return part
+            }
+            for part in parts { merge(part) }
+        }
+
+        private init() {}
+
+        private mutating func read(_ page: Page) {
+            for item in page.items {
+                switch item {
+                case .text(let run, _):
+                    var text = run.text
+                    text.withUTF8 { texts[face(run.face)].record(run, utf8: $0) }
+                case .image(let ref, _, _):
+                    image(ref)
+                default:
+                    break
                 }
             }
+        }
+
+        private mutating func face(_ face: FontFace) -> Int {
+            if let i = faceIndex[face.path] { return i }
+            faceIndex[face.path] = faces.count
+            faces.append(face)
+            texts.append(GlyphTexts())
+            return faces.count - 1
+        }
+
+        private mutating func image(_ ref: ImageRef) {
+            guard imageNames[ref.file] == nil else { return }
+            imageNames[ref.file] = "Im\(images.count)"
+            images.append(ref)
+        }
+
+        private mutating func merge(_ later: Usage) {
+            for (face, texts) in zip(later.faces, later.texts) { self.texts[self.face(face)].merge(texts) }
+            for ref in later.images { image(ref) }
         }
     }
 }
