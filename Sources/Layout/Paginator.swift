@@ -12,7 +12,7 @@ import Pages
 import Typesetting
 
 /// The layout stage's entry point: an issue in, its pages out.
-public struct Paginator {
+public struct Paginator: Sendable {
     public let issue: Issue
     public let layout: LayoutSpec
     public let typesetter: Typesetter
@@ -72,6 +72,13 @@ public struct Paginator {
         let contentsPages = laidContents.pages.count
         for n in 0..<contentsPages { pages.append(LaidPage(geometry.blankPage(contentsNumber + n, kind: .contents))) }
 
+        // Every opener's lines, set side by side: they depend on the frame's width only.
+        let opened = issue.sections.flatMap { section in section.articles.map { (section, $0) } }
+        let width = geometry.frame(page: 1).width
+        var openers = try Parallel.map(opened) { section, article in
+            try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter).set(width: width)
+        }.makeIterator()
+
         var starts: [(String, Int)] = []
         var problems: [Diagnostic] = []
         // When articles may run on, the last page and the height below its content.
@@ -97,8 +104,8 @@ public struct Paginator {
                 }
                 starts.append((article.slug, page.number))
                 page.page.anchors.append(Anchor(name: article.slug, at: Point(x: geometry.frame(page: page.number).x, y: y)))
-                y = try Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
-                    .draw(on: &page.page, frame: geometry.frame(page: page.number), from: y)
+                y = Opener(article: article, section: section, issue: issue, layout: layout, typesetter: typesetter)
+                    .draw(openers.next()!, on: &page.page, frame: geometry.frame(page: page.number), from: y)
                 let body = bodies.next() ?? []
                 var flow = ColumnFlow(opening: page, startingAt: y, geometry: geometry, article: article.title, section: section.title)
                 flow.place(body)
@@ -125,7 +132,7 @@ public struct Paginator {
             padded += 1
         }
         if layout.colophon { pages.append(LaidPage(try back.colophon(pages.count + 1))) }
-        pages = try RunningHeads(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).apply(to: pages)
+        try RunningHeads(issue: issue, layout: layout, typesetter: typesetter, geometry: geometry).apply(to: &pages)
         return Result(laid: pages, articleStarts: starts, paddedPages: padded, problems: problems)
     }
 }

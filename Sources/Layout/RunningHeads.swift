@@ -12,47 +12,84 @@ struct RunningHeads {
     let typesetter: Typesetter
     let geometry: PageGeometry
 
-    func apply(to pages: [LaidPage]) throws -> [LaidPage] {
-        // A head is the same on every page of an article's side: each is set once.
-        var heads: [String: [SetLine]] = [:]
-        return try pages.map { page in
-            guard page.kind != .cover else { return page }
-            var page = page
-            let master = page.isRecto ? layout.masters.right : layout.masters.left
-            let frame = geometry.frame(page: page.number)
-            var style = layout.style(.runningHead)
-            style.align = page.isRecto ? .right : .left
-            let wantsHead = page.kind == .article && (!page.opensArticle || layout.masters.headOnOpeners)
-            let text = head(master.head, page)
-            if wantsHead, !text.isEmpty {
-                let key = (page.isRecto ? "r" : "v") + text
-                let lines = try heads[key] ?? typesetter.set(text, style: style, width: frame.width)
-                heads[key] = lines
-                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - layout.masters.headAbove, into: &page.page)
-                    + layout.masters.headRuleGap
-                page.page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
-                                        width: layout.masters.headRuleWidth, color: style.color))
-            }
-            if master.folio != .none {
-                var folio = layout.style(.folio)
-                folio.align = switch master.folio {
-                case .outside: page.isRecto ? .right : .left
-                case .inside: page.isRecto ? .left : .right
-                default: .center
-                }
-                let lines = try typesetter.set(String(page.number), style: folio, width: frame.width)
-                _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + layout.masters.folioBelow, into: &page.page)
-            }
-            return page
-        }
+    /// Adds each page's head and folio after what it holds. The furniture of stretches of pages
+    /// is set side by side (a head is set once per article and side within a stretch), then
+    /// appended to the pages in place.
+    func apply(to pages: inout [LaidPage]) throws {
+        let stretch = max(16, pages.count / 8)
+        let all = pages
+        let furniture = try Parallel.map(Array(stride(from: 0, to: all.count, by: stretch))) { start in
+            var heads: [String: [SetLine]] = [:]
+            return try all[start..<min(start + stretch, all.count)].map { try self.furniture(of: $0, heads: &heads) }
+        }.joined()
+        for (i, items) in zip(pages.indices, furniture) where !items.isEmpty { pages[i].page.items.append(contentsOf: items) }
     }
 
-    /// Fills a head template for a page.
+    /// What goes on a page besides its content: the head with its rule, and the folio.
+    private func furniture(of laid: LaidPage, heads: inout [String: [SetLine]]) throws -> [PageItem] {
+        guard laid.kind != .cover else { return [] }
+        var page = laid.page
+        page.items = []
+        let master = laid.isRecto ? layout.masters.right : layout.masters.left
+        let frame = geometry.frame(page: laid.number)
+        if laid.kind == .article && (!laid.opensArticle || layout.masters.headOnOpeners) {
+            let key = (laid.isRecto ? "r" : "v") + master.head + "\u{0}" + (laid.sectionTitle ?? "") + "\u{0}" + (laid.articleTitle ?? "")
+            let lines: [SetLine]
+            if let set = heads[key] {
+                lines = set
+            } else {
+                let text = head(master.head, laid)
+                var style = layout.style(.runningHead)
+                style.align = laid.isRecto ? .right : .left
+                lines = text.isEmpty ? [] : try typesetter.set(text, style: style, width: frame.width)
+                heads[key] = lines
+            }
+            if !lines.isEmpty {
+                let below = ColumnFlow.draw(Array(lines.prefix(1)), x: frame.x, y: frame.y - layout.masters.headAbove, into: &page)
+                    + layout.masters.headRuleGap
+                page.items.append(.rule(from: Point(x: frame.x, y: below), to: Point(x: frame.maxX, y: below),
+                                        width: layout.masters.headRuleWidth, color: layout.style(.runningHead).color))
+            }
+        }
+        if master.folio != .none {
+            var folio = layout.style(.folio)
+            folio.align = switch master.folio {
+            case .outside: laid.isRecto ? .right : .left
+            case .inside: laid.isRecto ? .left : .right
+            default: .center
+            }
+            let lines = try typesetter.set(String(laid.number), style: folio, width: frame.width)
+            _ = ColumnFlow.draw(lines, x: frame.x, y: frame.maxY + layout.masters.folioBelow, into: &page)
+        }
+        return page.items
+    }
+
+    /// Fills a head template for a page: each `{field}` is replaced by its value (a value is
+    /// not read again for fields), an unknown `{…}` is kept as written.
     func head(_ template: String, _ page: LaidPage) -> String {
-        let values = ["publication": issue.publication.title, "issue": issue.issueLine, "section": page.sectionTitle ?? "",
-                      "article": page.articleTitle ?? "", "date": issue.date.numeric]
-        var out = template
-        for (field, value) in values { out = out.replacingOccurrences(of: "{\(field)}", with: value) }
+        func value(_ field: Substring) -> String? {
+            switch field {
+            case "publication": issue.publication.title
+            case "issue": issue.issueLine
+            case "section": page.sectionTitle ?? ""
+            case "article": page.articleTitle ?? ""
+            case "date": issue.date.numeric
+            default: nil
+            }
+        }
+        var out = "", rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            guard let filled = value(rest[rest.index(after: open)..<close]) else {
+                out += "{"
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += filled
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
         return out.trimmingCharacters(in: .whitespaces)
     }
 }
