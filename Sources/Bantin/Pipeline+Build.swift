@@ -46,14 +46,14 @@ extension Pipeline {
             log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
         }
         let pages = result.pages
-        let check = PreflightCheck(), pdfx = loaded.layout.pdfx
+        let check = PreflightCheck(), pdfx = loaded.layout.pdfx, title = loaded.issue.pdfMetadata.title
         var write = WritePDFsStep(workspace: workspace, folder: folder, booklet: options.booklet)
-        write.afterPrint = { url in check.run(pages, pdf: url, pdfx: pdfx) }
+        write.afterPrint = { url in check.run(pages, pdf: url, pdfx: pdfx, title: title) }
         guard let written = runner.run(write, (loaded, pages)) else { return nil }
         for timing in written.timings { runner.record(timing.step, seconds: timing.seconds) }
         runner.record("  preflight check", seconds: check.seconds)
         // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
-        _ = runner.run(PreflightStep(engine: engine), (loaded, pages, written.printPDF, check.report))
+        _ = runner.run(PreflightStep(engine: engine), (loaded, pages, written.printPDF, try? check.outcome?.get()))
         return BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
                           paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
     }

@@ -13,15 +13,16 @@ struct PreflightStep: BuildStep {
     static let name = "Preflight"
     let engine: DiagnosticEngine
 
-    /// `checked` is the report when the check already ran beside the screen PDF.
-    func run(_ input: (loaded: LoadedIssue, pages: [Page], printPDF: URL, checked: PreflightReport?)) throws -> PreflightReport? {
-        let report = input.checked ?? Preflight().check(input.pages, pdf: input.printPDF, pdfx: input.loaded.layout.pdfx)
+    /// `checked` is the check's outcome when it already ran beside the screen PDF.
+    func run(_ input: (loaded: LoadedIssue, pages: [Page], printPDF: URL, checked: PreflightCheck.Outcome?)) throws -> PreflightReport? {
+        let outcome = try input.checked
+            ?? PreflightCheck.Outcome(Preflight().check(input.pages, pdf: input.printPDF, pdfx: input.loaded.layout.pdfx),
+                                      title: input.loaded.issue.pdfMetadata.title)
         let folder = input.printPDF.deletingLastPathComponent()
-        try OutputFile.write(try report.json(), to: folder.appendingPathComponent("preflight.json"))
-        try OutputFile.write(Data(report.html(title: input.loaded.issue.pdfMetadata.title).utf8),
-                             to: folder.appendingPathComponent("preflight.html"))
-        report.emit(into: engine, id: input.loaded.issue.id)
-        return report
+        try OutputFile.write(outcome.json, to: folder.appendingPathComponent("preflight.json"))
+        try OutputFile.write(outcome.html, to: folder.appendingPathComponent("preflight.html"))
+        outcome.report.emit(into: engine, id: input.loaded.issue.id)
+        return outcome.report
     }
 }
 
@@ -36,15 +37,28 @@ extension PreflightReport {
 }
 
 /// The preflight check of a build, run on the print PDF's thread while the screen PDF is
-/// written. Set once, by that thread, before `WritePDFsStep` returns (its parallel map joins
-/// every thread first), and read only after.
+/// written, with its report rendered there too. Set once, by that thread, before
+/// `WritePDFsStep` returns (its parallel map joins every thread first), and read only after.
 final class PreflightCheck: @unchecked Sendable {
-    private(set) var report: PreflightReport?
+    /// The findings, and preflight.json and preflight.html as they will be written.
+    struct Outcome {
+        var report: PreflightReport
+        var json: Data
+        var html: Data
+
+        init(_ report: PreflightReport, title: String) throws {
+            self.report = report
+            json = try report.json()
+            html = Data(report.html(title: title).utf8)
+        }
+    }
+
+    private(set) var outcome: Result<Outcome, Error>?
     private(set) var seconds = 0.0
 
-    func run(_ pages: [Page], pdf: URL, pdfx: Bool) {
+    func run(_ pages: [Page], pdf: URL, pdfx: Bool, title: String) {
         let started = DispatchTime.now()
-        report = Preflight().check(pages, pdf: pdf, pdfx: pdfx)
+        outcome = Result { try Outcome(Preflight().check(pages, pdf: pdf, pdfx: pdfx), title: title) }
         seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     }
 }
