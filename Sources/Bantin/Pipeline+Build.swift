@@ -1,5 +1,8 @@
+import Diagnostics
 import Foundation
 import Layout
+import Loading
+import Model
 import Web
 
 extension Pipeline {
@@ -18,7 +21,8 @@ extension Pipeline {
         let step = WebEditionStep(theme: theme, fontsDirectory: workspace.fontsDirectory, directory: webDirectory)
         let web = Background { () -> (pages: [String], seconds: Double)? in
             let runner = StepRunner(id: "web", engine: self.engine, log: nil)
-            return runner.run(step, issues).map { ($0, runner.timings.last?.seconds ?? 0) }
+            let published = self.publishedIssues(besides: folders)
+            return runner.run(step, (issues, published)).map { ($0, runner.timings.last?.seconds ?? 0) }
         }
         var built = checked.compactMap { produce($0, whenTypeset: web.start) }
         guard let site = web.value else { return built }
@@ -32,6 +36,25 @@ extension Pipeline {
             built[i].timings.append(StepTiming(step: "Web edition (beside)", seconds: site.seconds))
         }
         return built
+    }
+
+    /// The other issues under `issues/` whose pages an earlier build put on the site, loaded
+    /// (documents only, quietly) so that the archive, feed, sitemap and search keep them. One that
+    /// no longer loads is left out of those, with a warning; its pages stay where they are.
+    func publishedIssues(besides folders: [URL]) -> [Issue] {
+        let building = Set(folders.map { $0.standardized.lastPathComponent })
+        let others = defaultIssueFolders().filter { folder in
+            !building.contains(folder.lastPathComponent)
+                && workspace.fileExists(webDirectory.appendingPathComponent(folder.lastPathComponent + "/index.html"))
+        }
+        return Parallel.map(others) { folder -> Issue? in
+            let quiet = DiagnosticEngine()
+            if let loaded = IssueLoader(workspace: workspace, engine: quiet).load(issueFolder: folder) { return loaded.issue }
+            let id = folder.lastPathComponent
+            engine.emit(.warning("site-issue", "the issue '\(id)' is on the site but has errors now: the archive, feed, sitemap and search leave it out",
+                                 at: nil, hint: "run `bantin check issues/\(id)` and fix what it reports, then build again"))
+            return nil
+        }.compactMap { $0 }
     }
 
     /// Steps 3 to 6 for one issue that loaded and checked cleanly.

@@ -32,12 +32,16 @@ public struct WebSite: Sendable {
         }
     }
 
-    /// Writes everything; returns the pages written, relative to `web`.
+    /// Writes the pages of `editions` and everything across issues; returns the pages written,
+    /// relative to `web`. `alsoPublished` are issues whose pages an earlier build wrote: they are
+    /// not written again, but the archive, feed, sitemap, search and related articles cover them,
+    /// so building one issue never takes another off the site. Issues are catalogued in the
+    /// order of their ids, whichever were built this time.
     @discardableResult
-    public func write(_ editions: [Edition], to web: URL) throws -> [String] {
+    public func write(_ editions: [Edition], alsoPublished: [Issue] = [], to web: URL) throws -> [String] {
         let writer = FileWriter(root: web)
         try writeAssets(writer)
-        let catalogue = Catalogue(editions: editions.map(\.issue))
+        let catalogue = Catalogue(editions: (editions.map(\.issue) + alsoPublished).sorted { $0.id < $1.id })
         var written: [String] = []
         for edition in editions {
             let issue = edition.issue
@@ -52,7 +56,7 @@ public struct WebSite: Sendable {
                 written.append(path)
             }
         }
-        guard let publication = editions.first?.issue.publication else { return written }
+        guard let publication = editions.first?.issue.publication ?? alsoPublished.first?.publication else { return written }
         let site = SitePages(theme: theme, publication: publication, catalogue: catalogue)
         try writer.write(site.archive(), to: "index.html")
         try writer.write(site.search(), to: "search/index.html")

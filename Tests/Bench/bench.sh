@@ -10,9 +10,14 @@ cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
 work=$(mktemp -d /tmp/bantin-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-for dir in layouts fonts; do ln -s "$PWD/$dir" "$work/$dir"; done
-python3 Tests/Bench/make-issue.py "$work" bench-24 24 1460
-python3 Tests/Bench/make-issue.py "$work" stress-400 400 1500
+# Each corpus is a site of its own (its own root): a build lists every issue of its site, so
+# two corpora under one root would each carry the other's archive and search entries.
+for id in bench-24 stress-400 sample; do
+  mkdir -p "$work/$id"
+  for dir in layouts fonts; do ln -s "$PWD/$dir" "$work/$id/$dir"; done
+done
+python3 Tests/Bench/make-issue.py "$work/bench-24" bench-24 24 1460
+python3 Tests/Bench/make-issue.py "$work/stress-400" stress-400 400 1500
 bantin=$PWD/.build/release/bantin
 fonts=$PWD/fonts
 typst=$(python3 -c 'import typst; print(typst.__version__)')
@@ -32,13 +37,14 @@ measure() {
 printf '%s\n' "machine: $(nproc) cores, $(uname -m); median of $runs runs each; Bantin release build, Typst $typst (typst-py, interpreter start included)"
 printf '%-11s %7s %6s | %-22s | %-22s | %s\n' corpus words pages "Bantin (all outputs)" "Typst (one PDF)" "Typst / Bantin"
 for id in ${CORPORA:-bench-24 stress-400}; do
-  words=$(cat "$work/issues/$id/articles/"*.md | wc -w)
-  python3 Tests/Bench/make-typst.py "$work/issues/$id" "$work/issues/$id/twin.typ"
+  site=$work/$id
+  words=$(cat "$site/issues/$id/articles/"*.md | wc -w)
+  python3 Tests/Bench/make-typst.py "$site/issues/$id" "$site/issues/$id/twin.typ"
   # A full build each time: the article cache of the run before is removed first.
-  read -r bt bm < <(measure sh -c "rm -rf '$work/out/$id/.cache' && exec '$bantin' build '$work/issues/$id' --root '$work' --out '$work/out' --timings")
+  read -r bt bm < <(measure sh -c "rm -rf '$site/out/$id/.cache' && exec '$bantin' build '$site/issues/$id' --root '$site' --out '$site/out' --timings")
   cp "$work/logs" "$work/$id.timings"
   pages=$(sed -n 's/^built [^:]*: \([0-9]*\) pages.*/\1/p' "$work/$id.timings" | tail -1)
-  read -r tt tm < <(measure python3 -c "import typst; typst.compile('$work/issues/$id/twin.typ', output='$work/twin.pdf', font_paths=['$fonts'], ignore_system_fonts=True)")
+  read -r tt tm < <(measure python3 -c "import typst; typst.compile('$site/issues/$id/twin.typ', output='$work/twin.pdf', font_paths=['$fonts'], ignore_system_fonts=True)")
   tpages=$(pdfinfo "$work/twin.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
   printf '%-11s %7d %6s | %6.3f s %6d MB      | %6.3f s %6d MB %3dp | %.2f\n' "$id" "$words" "$pages" "$bt" "$bm" "$tt" "$tm" "$tpages" \
     "$(awk -v a="$tt" -v b="$bt" 'BEGIN { print a / b }')"
@@ -54,7 +60,7 @@ for id in "${corpora[@]}"; do
           for (x = 2; x <= k; x++) for (y = x; y > 1 && a[y - 1] + 0 > a[y] + 0; y--) { t = a[y]; a[y] = a[y - 1]; a[y - 1] = t }
           print order[i] "\t" a[int((k + 1) / 2)] } }' \
     > "$work/$id.steps"
-  cat "$work/issues/$id/articles/"*.md | wc -w > "$work/$id.words"
+  cat "$work/$id/issues/$id/articles/"*.md | wc -w > "$work/$id.words"
 done
 if [ "${#corpora[@]}" -eq 2 ]; then
   a=${corpora[0]} b=${corpora[1]}
@@ -68,8 +74,9 @@ else
   for id in "${corpora[@]}"; do echo "Bantin's steps, $id (ms, median of the runs):"; cat "$work/$id.steps"; done
 fi
 # An editor's rebuild: the sample issue built once, then one article edited before each build.
-cp -r issues/2025-q1 "$work/issues/sample"
-"$bantin" build "$work/issues/sample" --root "$work" --out "$work/out" > /dev/null
-article="$work/issues/sample/articles/09-tin-ngan.md"
-read -r it im < <(measure sh -c "echo 'Một câu thêm vào bản tin ngắn.' >> '$article' && '$bantin' build '$work/issues/sample' --root '$work' --out '$work/out'")
+site=$work/sample
+mkdir -p "$site/issues" && cp issues/publication.yaml "$site/issues/" && cp -r issues/2025-q1 "$site/issues/sample"
+"$bantin" build "$site/issues/sample" --root "$site" --out "$site/out" > /dev/null
+article="$site/issues/sample/articles/09-tin-ngan.md"
+read -r it im < <(measure sh -c "echo 'Một câu thêm vào bản tin ngắn.' >> '$article' && '$bantin' build '$site/issues/sample' --root '$site' --out '$site/out'")
 printf 'rebuild of the sample after editing one article: median %.3f s, peak %d MB\n' "$it" "$im"
