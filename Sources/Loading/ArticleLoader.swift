@@ -8,7 +8,7 @@ struct ArticleLoader {
     let issueFolder: URL
     let engine: DiagnosticEngine
 
-    static let frontMatterKeys = ["title", "subtitle", "authors", "date", "summary", "tags", "layout"]
+    static let frontMatterKeys = ["title", "subtitle", "authors", "date", "summary", "tags", "layout", "slug"]
 
     func load(_ url: URL, referencedFrom reference: SourceRange) -> Article? {
         guard let file = workspace.readText(url, referencedFrom: reference, engine: engine) else { return nil }
@@ -33,15 +33,26 @@ struct ArticleLoader {
             resolveImage(url, from: file, range: range)
         }
         let blocks = parser.parse(body)
+        var slug = (title ?? url.deletingPathExtension().lastPathComponent).slug, pinned = false
+        if let wanted = meta.string("slug") {
+            if wanted.slug == wanted && !Slugs.reserved.contains(wanted) {
+                slug = wanted
+                pinned = true
+            } else {
+                engine.emit(.error("bad-slug", "'\(wanted)' cannot be a page address", at: meta.range("slug"),
+                                   hint: Slugs.reserved.contains(wanted) ? "the issue's folder uses '\(wanted)'; choose another word"
+                                       : "use lowercase letters without tones, digits and hyphens, e.g. `slug: \(wanted.slug)`"))
+            }
+        }
         return Article(
-            path: file.path, slug: (title ?? url.deletingPathExtension().lastPathComponent).slug,
+            path: file.path, slug: slug,
             title: title.map(Unicode.cleanInlineText) ?? url.lastPathComponent,
             subtitle: meta.string("subtitle").map(Unicode.cleanInlineText),
             authors: meta.strings("authors")?.map(\.text) ?? [],
             date: meta.date("date"),
             summary: meta.string("summary").map(Unicode.cleanInlineText),
             tags: meta.strings("tags")?.map(\.text) ?? [],
-            blocks: blocks)
+            blocks: blocks, slugIsPinned: pinned)
     }
 
     /// Splits `---\nfront\n---\nbody`; `bodyLine` is the 1-based line where the body starts.

@@ -48,7 +48,7 @@ public struct IssueLoader {
             return nil
         }
         let issue = Issue(id: folder.lastPathComponent, publication: publication, number: number, year: year,
-                          quarter: quarter, date: date, layoutName: layoutName, cover: cover, sections: uniqueSlugs(sections))
+                          quarter: quarter, date: date, layoutName: layoutName, cover: cover, sections: sections)
         return LoadedIssue(issue: issue, layout: layout)
     }
 
@@ -75,6 +75,7 @@ public struct IssueLoader {
         }
         // First the outline (titles and resolved paths), then the articles, read in parallel.
         var outline: [(title: String, files: [(url: URL, reference: SourceRange)])] = []
+        var listed: [String: SourceRange] = [:]
         for item in list {
             guard let section = MappingReader(item, in: map.document, what: "a section", engine: engine) else { continue }
             section.checkKeys(["title", "articles"])
@@ -89,31 +90,46 @@ public struct IssueLoader {
                                        hint: "articles are paths inside the issue folder, e.g. articles/01-hoi-nghi.md"))
                     return nil
                 }
+                if let first = listed[url.standardized.path] {
+                    engine.emit(.error("listed-twice", "the article '\(path)' is listed twice", at: range,
+                                       hint: "it is listed at line \(first.start.line) too; remove one of the two"))
+                    return nil
+                }
+                listed[url.standardized.path] = range
                 return (url, range)
             }
             outline.append((title, files))
         }
         let loader = ArticleLoader(workspace: workspace, issueFolder: folder, engine: engine)
-        let articles = Parallel.map(outline.flatMap(\.files)) { loader.load($0.url, referencedFrom: $0.reference) }
-        var next = articles.makeIterator()
+        let files = outline.flatMap(\.files)
+        let loaded = Parallel.map(files) { loader.load($0.url, referencedFrom: $0.reference) }
+        var articles = loaded.compactMap { $0 }
+        let references = zip(loaded, files).compactMap { $0 == nil ? nil : $1.reference }
+        assignSlugs(&articles, listedAt: references)
+        // Back into their sections: the articles that loaded, in order.
+        var next = articles.makeIterator(), offset = 0
         return outline.map { section in
-            Section(title: section.title, articles: section.files.compactMap { _ in next.next() ?? nil })
+            defer { offset += section.files.count }
+            return Section(title: section.title, articles: loaded[offset..<(offset + section.files.count)].compactMap { $0.flatMap { _ in next.next() } })
         }
     }
 
-    /// Two articles with the same title get `-2`, `-3` … so every web page has its own address.
-    private func uniqueSlugs(_ sections: [Section]) -> [Section] {
-        var seen: [String: Int] = [:]
-        return sections.map { section in
-            var section = section
-            section.articles = section.articles.map { article in
-                var article = article
-                let count = seen[article.slug, default: 0] + 1
-                seen[article.slug] = count
-                if count > 1 { article.slug += "-\(count)" }
-                return article
+    /// Every article gets an address of its own (`Slugs.assign`): two articles pinning the same
+    /// `slug:` is an error, a title whose address another article has is a warning that says
+    /// where its page went — both at the article's line in issue.yaml.
+    private func assignSlugs(_ articles: inout [Article], listedAt references: [SourceRange]) {
+        var pinned: [String: Int] = [:]
+        for (i, article) in articles.enumerated() where article.slugIsPinned {
+            if let first = pinned[article.slug] {
+                engine.emit(.error("duplicate-slug", "'\(article.path)' and '\(articles[first].path)' both ask for the address '\(article.slug)'",
+                                   at: references[i], hint: "change `slug:` in one of their front matters"))
             }
-            return section
+            pinned[article.slug] = pinned[article.slug] ?? i
+        }
+        for (i, wanted) in Slugs.assign(&articles) {
+            engine.emit(.warning("slug-taken", "the address '\(wanted)' of '\(articles[i].title)' is taken: its page is at '\(articles[i].slug)'",
+                                 at: references[i],
+                                 hint: "to give it an address of its own for good, set `slug:` in the front matter of '\(articles[i].path)'"))
         }
     }
 }

@@ -2,8 +2,11 @@
 public struct Article: Sendable {
     /// Where it came from (display path), for diagnostics.
     public var path: String
-    /// The URL segment of its web page: the title without tones, đ→d, hyphenated.
+    /// The URL segment of its web page: the title without tones, đ→d, hyphenated, unique in
+    /// its issue; or the front matter's `slug:`.
     public var slug: String
+    /// True when the front matter gave the slug: no other article may take it.
+    public var slugIsPinned: Bool
     public var title: String
     public var subtitle: String?
     public var authors: [String]
@@ -13,9 +16,10 @@ public struct Article: Sendable {
     public var blocks: [Block]
 
     public init(path: String, slug: String, title: String, subtitle: String? = nil, authors: [String] = [],
-                date: ISODate? = nil, summary: String? = nil, tags: [String] = [], blocks: [Block]) {
+                date: ISODate? = nil, summary: String? = nil, tags: [String] = [], blocks: [Block], slugIsPinned: Bool = false) {
         self.path = path
         self.slug = slug
+        self.slugIsPinned = slugIsPinned
         self.title = title
         self.subtitle = subtitle
         self.authors = authors
