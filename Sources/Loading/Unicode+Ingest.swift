@@ -49,14 +49,50 @@ extension Unicode {
         }
     }
 
+    /// Control characters (C0 but tab and line feed, and C1) — a form feed or vertical tab
+    /// pasted from a word processor — replaced by spaces, which keeps every column where it was;
+    /// with where each one was (line and column, 1-based, columns in scalars). No XML, JSON or
+    /// PDF text string may hold them, and nothing typesets them.
+    public static func replacingControls(_ text: String) -> (text: String, found: [(line: Int, column: Int, scalar: Unicode.Scalar)]) {
+        func isControl(_ v: UInt32) -> Bool { (v < 0x20 && v != 0x09 && v != 0x0A) || (0x80...0x9F).contains(v) }
+        // Fast path on the bytes: a C0 control is its own byte, a C1 control is C2 80 … C2 9F.
+        let any = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.contains { i in
+                let b = bytes[i]
+                return (b < 0x20 && b != 0x09 && b != 0x0A) || (b == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]))
+            }
+        } ?? text.unicodeScalars.contains { isControl($0.value) }
+        guard any else { return (text, []) }
+        var out = String.UnicodeScalarView(), found: [(Int, Int, Unicode.Scalar)] = []
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if isControl(scalar.value) {
+                found.append((line, column, scalar))
+                out.append(" ")
+            } else {
+                out.append(scalar)
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (String(out), found)
+    }
+
     /// Inline text as it is typeset: soft hyphens (U+00AD) from word processors removed,
-    /// because Vietnamese is never hyphenated.
+    /// because Vietnamese is never hyphenated, and control characters made spaces.
     public static func cleanInlineText(_ text: String) -> String {
         // U+00AD is the byte pair C2 AD (a lone AD is the end of another letter, as in "í").
         let soft = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.indices.dropFirst().contains { bytes[$0] == 0xAD && bytes[$0 - 1] == 0xC2 }
         } ?? text.unicodeScalars.contains("\u{AD}")
-        return soft ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{AD}" })) : text
+        let text = soft ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{AD}" })) : text
+        // Controls typed into a file were replaced as it was read; these came through an escape
+        // (`&#12;` in Markdown).
+        return replacingControls(text).text
     }
 }
 

@@ -83,8 +83,14 @@ public struct Workspace: Sendable {
                                at: .file(path), hint: "split it into several articles"))
             return nil
         }
-        let file = SourceFile(path: path, text: Unicode.ingest(decoded))
+        let (text, controls) = Unicode.replacingControls(Unicode.ingest(decoded))
+        let file = SourceFile(path: path, text: text)
         engine.register(file)
+        for c in controls {
+            engine.emit(.warning("control-character", "a control character (U+\(String(format: "%04X", c.scalar.value))) was replaced by a space",
+                                 at: SourceRange(path: path, line: c.line, column: c.column),
+                                 hint: "text pasted from a word processor can carry invisible page or line breaks; delete it here"))
+        }
         engine.emit(contentsOf: VietnameseLint.check(file))
         return file
     }

@@ -125,7 +125,7 @@ struct MappingReader {
             wrongType(key, node, expected: "a text")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = withoutControls(scalar.string, at: node).trimmingCharacters(in: .whitespacesAndNewlines)
         if required && text.isEmpty {
             engine.emit(.error("missing-key", "'\(key)' is empty", at: document.range(node), hint: "write a value after `\(key):`"))
             return nil
@@ -167,7 +167,7 @@ struct MappingReader {
     func strings(_ key: String) -> [(text: String, range: SourceRange)]? {
         guard let node = value(key) else { return nil }
         if let scalar = node.scalar {
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = withoutControls(scalar.string, at: node).trimmingCharacters(in: .whitespaces)
             return text.isEmpty ? [] : [(text, document.range(node))]
         }
         guard let sequence = node.sequence else {
@@ -180,9 +180,20 @@ struct MappingReader {
                 wrongType(key, item, expected: "a list of texts")
                 continue
             }
-            out.append((s.trimmingCharacters(in: .whitespaces), document.range(item)))
+            out.append((withoutControls(s, at: item).trimmingCharacters(in: .whitespaces), document.range(item)))
         }
         return out
+    }
+
+    /// A value with control characters written as YAML escapes (`"\f"`, `"\x0B"`) replaced by
+    /// spaces, with a warning at the value; those typed into the file were replaced when it was read.
+    private func withoutControls(_ text: String, at node: Node) -> String {
+        let (clean, found) = Unicode.replacingControls(text)
+        if let first = found.first {
+            engine.emit(.warning("control-character", "a control character (U+\(String(format: "%04X", first.scalar.value))) in this value was replaced by a space",
+                                 at: document.range(node), hint: "remove the escape from the value"))
+        }
+        return clean
     }
 
     func mapping(_ key: String, what: String) -> MappingReader? {
