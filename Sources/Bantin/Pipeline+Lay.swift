@@ -24,7 +24,7 @@ extension Pipeline {
     func lay(_ checked: Checked, store: ArticleStore?, whenTypeset: () -> Void = {}) -> Laid? {
         let runner = checked.runner, loaded = checked.loaded
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: checked.typesetter)
-        guard let composition = runner.run(TypesetStep(store: store), paginator) else { return nil }
+        guard let composition = runner.run(TypesetStep(engine: engine, store: store), paginator) else { return nil }
         whenTypeset()
         guard let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
         return Laid(loaded: loaded, composition: composition, result: result)

@@ -153,6 +153,22 @@ extension Paginator.Composition {
 }
 
 extension Paginator.Composition {
+    /// A warning for each paragraph in which a word had to be cut to stay in its column, at the
+    /// paragraph, quoting where it was cut.
+    public var cutWords: [Diagnostic] {
+        var out: [Diagnostic] = [], last: SourceRange?
+        for flowables in articles {
+            for case .line(let box) in flowables where box.line.endsInsideWord && (box.source == nil || box.source != last) {
+                last = box.source
+                let end = String(box.line.text.unicodeScalars.suffix(24)).trimmingCharacters(in: .whitespaces)
+                out.append(.warning("word-cut", "a word too wide for the column was cut after “…\(end)”", at: box.source,
+                                    hint: "a run of non-breaking spaces (pasted from a word processor) joins its words into one: "
+                                        + "type ordinary spaces, or set `nbsp: space` in the layout; a long address can take a shorter form"))
+            }
+        }
+        return out
+    }
+
     /// Every set line of the article bodies.
     public var lines: [SetLine] { quality.flatMap { $0.paragraphs.flatMap(\.lines) } }
 

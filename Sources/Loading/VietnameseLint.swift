@@ -27,8 +27,32 @@ enum VietnameseLint {
                                   hint: "convert the original file with `bantin import FILE --from \(legacy.rawValue)` instead of copying the garbled text"))
             }
             out += marks
+            if let joined = noBreakRun(line) {
+                out.append(.warning("nbsp-run", "\(joined.words) words are joined by non-breaking spaces: no line can break between them",
+                                    at: file.range(line: n, column: joined.column),
+                                    hint: "text pasted from a word processor or a web page often has them; type ordinary spaces, "
+                                        + "or set `text: { nbsp: space }` in the layout to treat every non-breaking space as one"))
+            }
         }
         return out
+    }
+
+    /// Words joined by non-breaking spaces (U+00A0) on a line: the most joined in one run, when
+    /// four or more, and the column where that run starts. `Số 4`, `10 km` join two.
+    static func noBreakRun(_ line: Substring) -> (words: Int, column: Int)? {
+        guard line.utf8.contains(0xA0) else { return nil }
+        var best: (words: Int, column: Int)?, column = 0, start = 1, joined = 1
+        for scalar in line.unicodeScalars {
+            column += 1
+            if scalar == " " || scalar == "\t" {
+                start = column + 1
+                joined = 1
+            } else if scalar == "\u{A0}" {
+                joined += 1
+                if joined >= 4, joined > best?.words ?? 0 { best = (joined, start) }
+            }
+        }
+        return best
     }
 
     /// The mark and eth diagnostics of line `n`, and how many foreign Latin-1 scalars it has

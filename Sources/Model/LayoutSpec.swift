@@ -51,6 +51,8 @@ public struct LayoutSpec: Sendable {
     public var spaceStretch: Double
     public var spaceShrink: Double
     public var breaking: LineBreaking
+    /// What a non-breaking space (U+00A0) is in running text.
+    public var noBreakSpace: NoBreakSpace = .keep
     /// When set, baselines in columns fall on multiples of this distance from the frame's top.
     public var baselineGrid: Pt?
     /// How far list items and quotations are indented, and the space a thematic break leaves.
@@ -212,6 +214,15 @@ public enum Padding: String, Sendable, CaseIterable {
     case notes
     /// The bulletin's own advertisement: how to read, subscribe and write to it.
     case advert
+}
+
+/// `text: nbsp:` — text pasted from a word processor or a web page often has non-breaking
+/// spaces between all its words: `space` treats each as an ordinary space.
+public enum NoBreakSpace: String, Sendable, CaseIterable {
+    /// A line never breaks there (`Số 4`, `10 km` typed with one on purpose).
+    case keep
+    /// An ordinary space.
+    case space
 }
 
 public enum LineBreaking: String, Sendable, CaseIterable {

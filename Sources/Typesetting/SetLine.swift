@@ -19,6 +19,9 @@ public struct SetLine: Sendable {
     /// Distance from this baseline to the next.
     public var leading: Pt
     public var runs: [GlyphRun]
+    /// True when the line ends inside a word that no line could hold (a run of non-breaking
+    /// spaces, a long URL), cut there as a last resort so that no text leaves the column.
+    public var endsInsideWord = false
 
     /// The text of the line, as a reader sees it.
     public var text: String { runs.map(\.text).joined() }
@@ -32,6 +35,6 @@ public struct SetLine: Sendable {
         self.runs = runs
     }
 
-    /// True when the glyphs do not fit the measure.
-    public var isOverfull: Bool { naturalWidth.value - width.value > 0.5 && ratio <= -1 }
+    /// True when the glyphs do not fit the measure, or fit only because a word was cut.
+    public var isOverfull: Bool { (naturalWidth.value - width.value > 0.5 && ratio <= -1) || endsInsideWord }
 }

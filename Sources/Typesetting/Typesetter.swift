@@ -13,16 +13,25 @@ public struct Typesetter: Sendable {
     /// Sets `inlines` in `style` to lines `width` wide; the first line is indented by the
     /// style's first-line indent unless `indentFirstLine` is false.
     public func set(_ inlines: [Inline], style: TextStyle, width: Pt, indentFirstLine: Bool = true) throws -> [SetLine] {
-        let runs = StyledText.runs(inlines, uppercase: style.uppercase)
-        let items = try ParagraphItems(fonts: fonts, layout: layout, style: style).items(runs)
+        var runs = StyledText.runs(inlines, uppercase: style.uppercase)
+        if layout.noBreakSpace == .space {
+            for i in runs.indices where runs[i].text.utf8.contains(0xA0) {
+                runs[i].text = String(String.UnicodeScalarView(runs[i].text.unicodeScalars.map { $0 == "\u{A0}" ? " " : $0 }))
+            }
+        }
         let indent = indentFirstLine ? style.firstLineIndent.value : 0
         let measure = { (line: Int) in width.value - (line == 0 ? indent : 0) }
+        // A word no line can hold is cut, as a last resort, rather than let run out of the column.
+        let items = WordCutter.cut(try ParagraphItems(fonts: fonts, layout: layout, style: style).items(runs),
+                                   toFit: min(measure(0), measure(1)))
         let setter = LineSetter(style: style)
         let breaks = layout.breaking == .greedy
             ? GreedyBreaker().breaks(items, width: measure)
             : TotalFitBreaker().breaks(items, width: measure)
         return breaks.enumerated().map { n, b in
-            setter.set(items, b.range, measure: measure(n), indent: n == 0 ? indent : 0, isLast: b.isLast)
+            var line = setter.set(items, b.range, measure: measure(n), indent: n == 0 ? indent : 0, isLast: b.isLast)
+            line.endsInsideWord = WordCutter.endsAtCut(items, b.range)
+            return line
         }
     }
 

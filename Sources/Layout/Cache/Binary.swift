@@ -194,6 +194,14 @@ struct BinaryReader {
         return Int(n)
     }
 
+    /// A count written with a flag in its lowest bit (`count << 1 | flag`), checked as `count()`
+    /// checks a count.
+    mutating func flaggedCount() throws -> (count: Int, flag: Bool) {
+        let v = try varint()
+        guard v >> 1 <= UInt64(bytes.count - offset) else { throw Damaged() }
+        return (Int(v >> 1), v & 1 != 0)
+    }
+
     @inline(__always)
     mutating func signed() throws -> Int {
         let z = try varint()

@@ -28,7 +28,7 @@ struct FlowableCoding {
     static let magic: UInt32 = 0x4341_4e42
     /// The binary form's version; `ArticleKeys.format` names it too, so entries of another
     /// version are never even opened.
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
 
     /// Gives `use` the entry's bytes, which live only as long as the call.
     func encode<R>(_ flowables: [Flowable], _ use: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
@@ -186,7 +186,8 @@ private struct FlowableEncoder: ~Copyable {
         w.byte(changed)
         for i in 0..<8 where changed & (1 << i) != 0 { w.fixed(now[i]) }
         metrics = now
-        w.count(l.runs.count)
+        // The run count, with the lowest bit saying whether the line ends inside a cut word.
+        w.count(l.runs.count << 1 | (l.endsInsideWord ? 1 : 0))
         for run in l.runs { glyphRun(run) }
     }
 
@@ -330,13 +331,14 @@ private struct FlowableDecoder {
         let changed = try r.byte()
         for i in 0..<8 where changed & (1 << i) != 0 { metrics[i] = try r.fixed() }
         func m(_ i: Int) -> Pt { Pt(Double(bitPattern: metrics[i])) }
-        let n = try r.count()
+        let (n, endsInsideWord) = try r.flaggedCount()
         var runs: [GlyphRun] = []
         runs.reserveCapacity(n)
         for _ in 0..<n { runs.append(try glyphRun()) }
         var line = SetLine(width: m(0), naturalWidth: m(1), ratio: m(2).value, ascent: m(3), descent: m(4), leading: m(7), runs: runs)
         line.inkAscent = m(5)
         line.inkDescent = m(6)
+        line.endsInsideWord = endsInsideWord
         return line
     }
 

@@ -5,8 +5,9 @@ import Model
 extension LayoutReader {
     func readText(_ spec: inout LayoutSpec) {
         guard let text = section("text", what: "text") else { return }
-        text.checkKeys(["breaking", "space-stretch", "space-shrink", "baseline-grid", "list-indent", "quote-indent", "break-space"])
+        text.checkKeys(["breaking", "space-stretch", "space-shrink", "baseline-grid", "list-indent", "quote-indent", "break-space", "nbsp"])
         set(&spec.breaking, text, "breaking") { m, key in choice(m, key, what: "line breaking") }
+        set(&spec.noBreakSpace, text, "nbsp") { m, key in choice(m, key, what: "treatment of non-breaking spaces") }
         set(&spec.spaceStretch, text, "space-stretch") { m, key in fraction(m, key, in: 0...2) }
         set(&spec.spaceShrink, text, "space-shrink") { m, key in fraction(m, key, in: 0...0.9) }
         set(&spec.baselineGrid, text, "baseline-grid") { m, key -> Pt?? in
