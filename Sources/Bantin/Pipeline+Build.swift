@@ -69,14 +69,16 @@ extension Pipeline {
             log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
         }
         let pages = result.pages
-        let check = PreflightCheck(), pdfx = loaded.layout.pdfx, title = loaded.issue.pdfMetadata.title
+        let check = PreflightCheck(), layout = loaded.layout, title = loaded.issue.pdfMetadata.title, laidPages = result.laid
         var write = WritePDFsStep(workspace: workspace, folder: folder, booklet: options.booklet)
-        write.afterPrint = { url in check.run(pages, pdf: url, pdfx: pdfx, title: title) }
+        write.vetPrint = { url in
+            check.run(pages, pdf: url, pdfx: layout.pdfx, title: title) { laidPages[$0].source(at: $1, layout: layout) }
+        }
         guard let written = runner.run(write, (loaded, pages)) else { return nil }
         for timing in written.timings { runner.record(timing.step, seconds: timing.seconds) }
         runner.record("  preflight check", seconds: check.seconds)
         // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
-        _ = runner.run(PreflightStep(engine: engine), (loaded, pages, written.printPDF, try? check.outcome?.get()))
+        _ = runner.run(PreflightStep(engine: engine), (loaded, result.laid, written.printPDF, try? check.outcome?.get()))
         return BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
                           paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
     }

@@ -56,7 +56,8 @@ extension Pipeline {
         _ = loadTheme()
         guard let laid = lay(folder) else { return nil }
         let issue = laid.loaded.issue
-        let report = Preflight().check(laid.result.pages, pdf: nil, pdfx: laid.loaded.layout.pdfx)
+        let layout = laid.loaded.layout, pages = laid.result.laid
+        let report = Preflight().check(laid.result.pages, pdf: nil, pdfx: layout.pdfx) { pages[$0].source(at: $1, layout: layout) }
         report.emit(into: engine, id: issue.id)
         let quality = laid.composition.quality
         var out: [String] = []

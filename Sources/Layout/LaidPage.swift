@@ -37,3 +37,18 @@ public struct FlowRecord: Sendable, Hashable {
     public var top: Pt
     public var bottom: Pt
 }
+
+extension LaidPage {
+    /// Where in the sources the line or figure at `point` came from: the flow record whose
+    /// band holds the point's height, in the column nearest it; nil for what the flow did not
+    /// place (an opener, a running head, the cover).
+    public func source(at point: Point, layout: LayoutSpec) -> SourceRange? {
+        let geometry = PageGeometry(layout: layout)
+        func distance(_ record: FlowRecord) -> Double {
+            let left = geometry.columnX(record.column, page: number), right = left + geometry.columnWidth
+            return point.x < left ? (left - point.x).value : point.x > right ? (point.x - right).value : 0
+        }
+        return flow.filter { $0.source != nil && $0.top - 1 <= point.y && point.y <= $0.bottom + 1 }
+            .min { distance($0) < distance($1) }?.source
+    }
+}

@@ -27,6 +27,26 @@ public enum OutputFile {
         }
     }
 
+    /// As `write(to:_:)`, and then `vet` looks at the finished temporary file: when it refuses
+    /// it, the file goes to `rejected` instead and whatever was at `url` stays (a print PDF that
+    /// fails preflight never takes the delivery name of the last good one). When it accepts,
+    /// a file left at `rejected` by an earlier run is removed. Returns whether it was accepted.
+    @discardableResult
+    public static func write(to url: URL, rejectingTo rejected: URL, _ produce: (URL) throws -> Void,
+                             vet: (URL) -> Bool) throws -> Bool {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = temporaryURL(for: url)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try produce(temporary)
+        let accepted = vet(temporary)
+        let destination = accepted ? url : rejected
+        guard rename(temporary.path, destination.path) == 0 else {
+            throw OutputFileError(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+        if accepted { try? FileManager.default.removeItem(at: rejected) }
+        return accepted
+    }
+
     /// `.print.pdf.1234.tmp` beside `print.pdf`; `tag` names a second temporary of the same file
     /// (`.print.pdf.1234.cairo.tmp`).
     public static func temporaryURL(for url: URL, tag: String? = nil) -> URL {

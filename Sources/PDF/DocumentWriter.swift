@@ -23,19 +23,28 @@ public struct DocumentWriter: Sendable {
 
     /// Writes the PDF to `url` through a temporary file: a failure leaves the old file.
     public func write(metadata: PDFMetadata, kind: PDFKind, to url: URL) throws {
-        try OutputFile.write(to: url) { temporary in
-            let doc = try QPDFDocument()
-            var finisher = Finisher(metadata: metadata, pdfx: nil)
-            if case .print(let options) = kind, let x = options.pdfx {
-                finisher.pdfx = Finisher.PDFX(outputProfile: x.output, outputCondition: x.condition, rgbProfile: x.rgb)
-            }
-            try assemble(doc, kind: kind, finisher: finisher)
-            finisher.setInfo(doc.q)
-            qpdf_set_info_key(doc.q, "/Producer", "Bantin (qpdf)")
-            if case .screen = kind { finisher.setPageLabels(doc.q, prepared.pages.map(\.number)) }
-            if let pdfx = finisher.pdfx { finisher.addOutputIntent(doc.q, pdfx) }
-            try doc.write(to: temporary.path, version: finisher.pdfx == nil ? nil : "1.6")
+        try OutputFile.write(to: url) { temporary in try write(metadata: metadata, kind: kind, into: temporary) }
+    }
+
+    /// Writes the PDF through a temporary file that `vet` judges: accepted, it goes to `url`;
+    /// refused, to `rejected`, and the file at `url` stays as it was. Returns whether it was accepted.
+    public func write(metadata: PDFMetadata, kind: PDFKind, to url: URL, rejectingTo rejected: URL, vet: (URL) -> Bool) throws -> Bool {
+        try OutputFile.write(to: url, rejectingTo: rejected, { temporary in try write(metadata: metadata, kind: kind, into: temporary) },
+                             vet: vet)
+    }
+
+    private func write(metadata: PDFMetadata, kind: PDFKind, into temporary: URL) throws {
+        let doc = try QPDFDocument()
+        var finisher = Finisher(metadata: metadata, pdfx: nil)
+        if case .print(let options) = kind, let x = options.pdfx {
+            finisher.pdfx = Finisher.PDFX(outputProfile: x.output, outputCondition: x.condition, rgbProfile: x.rgb)
         }
+        try assemble(doc, kind: kind, finisher: finisher)
+        finisher.setInfo(doc.q)
+        qpdf_set_info_key(doc.q, "/Producer", "Bantin (qpdf)")
+        if case .screen = kind { finisher.setPageLabels(doc.q, prepared.pages.map(\.number)) }
+        if let pdfx = finisher.pdfx { finisher.addOutputIntent(doc.q, pdfx) }
+        try doc.write(to: temporary.path, version: finisher.pdfx == nil ? nil : "1.6")
     }
 
     private func assemble(_ doc: QPDFDocument, kind: PDFKind, finisher: Finisher) throws {

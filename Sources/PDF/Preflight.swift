@@ -15,9 +15,12 @@ public struct Preflight {
 
     public init() {}
 
-    public func check(_ pages: [Page], pdf: URL?, pdfx: Bool) -> PreflightReport {
+    /// `locate` names, for a point on the page at an index of `pages`, the paragraph or figure
+    /// of the sources that put something there; findings about text and images carry it.
+    public func check(_ pages: [Page], pdf: URL?, pdfx: Bool,
+                      locate: ((_ page: Int, _ at: Point) -> SourceRange?)? = nil) -> PreflightReport {
         var report = PreflightReport(pages: [], findings: [], fonts: [], pageCount: pages.count, pdfx: pdfx ? "PDF/X-4" : "none")
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             var entry = PreflightReport.PageEntry(number: page.number, trimBox: box(page.trimBox),
                                                   bleed: page.bleed.millimetres, images: [], textOutsideSafeZone: 0)
             let safe = page.trimBox.insetBy(Self.safeZone)
@@ -29,12 +32,13 @@ public struct Preflight {
                     entry.images.append(.init(file: image.issuePath, format: image.format.rawValue, pixels: "\(image.pixelWidth)×\(image.pixelHeight)",
                                               effectivePPI: (ppi * 10).rounded() / 10))
                     let place = "page \(page.number): \(image.issuePath) at \(Int(ppi.rounded())) ppi"
+                    let source = locate?(index, Point(x: frame.x + frame.width / 2, y: frame.y + frame.height / 2))
                     if ppi < Self.errorPPI {
                         report.findings.append(.init(severity: .error, page: page.number, check: "image-resolution",
-                                                     message: "\(place), below \(Int(Self.errorPPI)) ppi: it will print blurred"))
+                                                     message: "\(place), below \(Int(Self.errorPPI)) ppi: it will print blurred", source: source))
                     } else if ppi < Self.warningPPI {
                         report.findings.append(.init(severity: .warning, page: page.number, check: "image-resolution",
-                                                     message: "\(place), below \(Int(Self.warningPPI)) ppi"))
+                                                     message: "\(place), below \(Int(Self.warningPPI)) ppi", source: source))
                     }
                     _ = clip
                 case .text(let run, let origin):
@@ -45,7 +49,8 @@ public struct Preflight {
                     let crossesTrim = left < page.trimBox.x || right > page.trimBox.maxX || top < page.trimBox.y || bottom > page.trimBox.maxY
                     report.findings.append(.init(severity: crossesTrim ? .error : .warning, page: page.number, check: "safe-zone",
                                                  message: "page \(page.number): text “\(run.text.prefix(40))” "
-                                                     + (crossesTrim ? "crosses the trim edge and will be cut" : "is within 5 mm of the trim")))
+                                                     + (crossesTrim ? "crosses the trim edge and will be cut" : "is within 5 mm of the trim"),
+                                                 source: locate?(index, origin)))
                 default:
                     break
                 }
@@ -150,6 +155,24 @@ public struct PreflightReport: Codable, Sendable {
         public var check: String
         public var message: String
         public var hint: String?
+        /// Where the text or image came from, when an article put it there: `path:line:column`.
+        public var source: String?
+        /// The same, for diagnostics.
+        public var range: SourceRange? {
+            guard let source else { return nil }
+            let parts = source.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
+            return SourceRange(path: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
+        }
+
+        init(severity: Severity, page: Int?, check: String, message: String, hint: String? = nil, source: SourceRange? = nil) {
+            self.severity = severity
+            self.page = page
+            self.check = check
+            self.message = message
+            self.hint = hint
+            self.source = source.map { "\($0.path):\($0.start.line):\($0.start.column)" }
+        }
     }
 
     public struct PageEntry: Codable, Sendable {

@@ -37,7 +37,8 @@ extension PreflightReport {
             out += "<table><tr><th>Mức</th><th>Trang</th><th>Kiểm tra</th><th>Nội dung</th></tr>\n"
             for f in findings.sorted(by: { ($0.page ?? 0, $0.check) < ($1.page ?? 0, $1.check) }) {
                 out += "<tr><td class=\"\(f.severity.rawValue)\">\(f.severity == .error ? "lỗi" : "cảnh báo")</td><td>\(f.page.map(String.init) ?? "—")</td>"
-                    + "<td>\(e(f.check))</td><td>\(e(f.message))\(f.hint.map { "<br><small>\(e($0))</small>" } ?? "")</td></tr>\n"
+                    + "<td>\(e(f.check))</td><td>\(e(f.message))\(f.source.map { "<br><code>\(e($0))</code>" } ?? "")"
+                    + "\(f.hint.map { "<br><small>\(e($0))</small>" } ?? "")</td></tr>\n"
             }
             out += "</table>\n"
         }

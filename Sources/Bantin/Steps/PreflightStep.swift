@@ -1,5 +1,7 @@
 import Diagnostics
 import Foundation
+import Layout
+import Model
 import Loading
 import Output
 import Pages
@@ -14,9 +16,11 @@ struct PreflightStep: BuildStep {
     let engine: DiagnosticEngine
 
     /// `checked` is the check's outcome when it already ran beside the screen PDF.
-    func run(_ input: (loaded: LoadedIssue, pages: [Page], printPDF: URL, checked: PreflightCheck.Outcome?)) throws -> PreflightReport? {
+    func run(_ input: (loaded: LoadedIssue, laid: [LaidPage], printPDF: URL, checked: PreflightCheck.Outcome?)) throws -> PreflightReport? {
+        let layout = input.loaded.layout, laid = input.laid
         let outcome = try input.checked
-            ?? PreflightCheck.Outcome(Preflight().check(input.pages, pdf: input.printPDF, pdfx: input.loaded.layout.pdfx),
+            ?? PreflightCheck.Outcome(Preflight().check(laid.map(\.page), pdf: input.printPDF, pdfx: layout.pdfx,
+                                                        locate: { laid[$0].source(at: $1, layout: layout) }),
                                       title: input.loaded.issue.pdfMetadata.title)
         let folder = input.printPDF.deletingLastPathComponent()
         try OutputFile.write(outcome.json, to: folder.appendingPathComponent("preflight.json"))
@@ -31,7 +35,7 @@ extension PreflightReport {
     func emit(into engine: DiagnosticEngine, id: String) {
         for f in findings {
             let severity: Diagnostics.Severity = f.severity == .error ? .error : .warning
-            engine.emit(Diagnostic(severity, id: "preflight-" + f.check, "preflight (\(id)): " + f.message, at: nil, hint: f.hint))
+            engine.emit(Diagnostic(severity, id: "preflight-" + f.check, "preflight (\(id)): " + f.message, at: f.range, hint: f.hint))
         }
     }
 }
@@ -56,9 +60,11 @@ final class PreflightCheck: @unchecked Sendable {
     private(set) var outcome: Result<Outcome, Error>?
     private(set) var seconds = 0.0
 
-    func run(_ pages: [Page], pdf: URL, pdfx: Bool, title: String) {
+    /// Checks the print PDF at `pdf`; true when it passes (no error).
+    func run(_ pages: [Page], pdf: URL, pdfx: Bool, title: String, locate: @escaping (Int, Point) -> SourceRange?) -> Bool {
         let started = DispatchTime.now()
-        outcome = Result { try Outcome(Preflight().check(pages, pdf: pdf, pdfx: pdfx), title: title) }
+        outcome = Result { try Outcome(Preflight().check(pages, pdf: pdf, pdfx: pdfx, locate: locate), title: title) }
         seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return (try? outcome?.get())?.report.errors == 0
     }
 }

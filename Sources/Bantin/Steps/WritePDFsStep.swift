@@ -15,12 +15,17 @@ struct WritePDFsStep: BuildStep {
     /// `out/<id>/`.
     let folder: URL
     let booklet: Bool
-    /// Runs on the print PDF's thread once print.pdf is in place, while screen.pdf is still
-    /// being written: the build's preflight, which reads print.pdf only.
-    var afterPrint: (@Sendable (URL) -> Void)? = nil
+    /// Runs on the print PDF's thread once print.pdf is written (still under a temporary name),
+    /// while screen.pdf is being written: the build's preflight, which reads print.pdf only.
+    /// When it fails the file, the file is put at `rejectedName`, never at print.pdf.
+    var vetPrint: (@Sendable (URL) -> Bool)? = nil
+
+    /// Where a print PDF that fails preflight goes, beside the last good print.pdf.
+    static let rejectedName = "print.FAILED-PREFLIGHT.pdf"
 
     /// The files written, and each one's own time (they overlap).
     struct Written {
+        /// print.pdf, or the rejected file when preflight failed it.
         var printPDF: URL
         var timings: [StepTiming]
     }
@@ -38,23 +43,26 @@ struct WritePDFsStep: BuildStep {
         let prepared = try PreparedPages(pages)
         let preparing = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let writer = DocumentWriter(prepared)
-        let afterPrint = self.afterPrint
+        let vetPrint = self.vetPrint
+        let accepted = Flag()
         let seconds = try Parallel.map(Array(outputs.indices)) { n -> Double in
             let started = DispatchTime.now()
             func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
             switch n {
             case 0:
-                let url = folder.appendingPathComponent("print.pdf")
-                try writer.write(metadata: metadata, kind: .print(print), to: url)
-                let seconds = elapsed()
-                afterPrint?(url)
+                var seconds = 0.0
+                accepted.value = try writer.write(metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"),
+                                                  rejectingTo: folder.appendingPathComponent(Self.rejectedName)) { temporary in
+                    seconds = elapsed()
+                    return vetPrint?(temporary) ?? true
+                }
                 return seconds
             case 1: try writer.write(metadata: metadata, kind: .screen(outline), to: folder.appendingPathComponent("screen.pdf"))
             default: try BookletWriter().write(pages, metadata: metadata, to: folder.appendingPathComponent("booklet.pdf"))
             }
             return elapsed()
         }
-        return Written(printPDF: folder.appendingPathComponent("print.pdf"),
+        return Written(printPDF: folder.appendingPathComponent(accepted.value ? "print.pdf" : Self.rejectedName),
                        timings: [StepTiming(step: "  page content", seconds: preparing)]
                            + zip(outputs, seconds).map { StepTiming(step: "  " + $0, seconds: $1) })
     }
@@ -84,4 +92,9 @@ extension Issue {
                          children: section.articles.map { .init(title: $0.title, anchor: $0.slug) })
         })
     }
+}
+
+/// Set by the print PDF's thread, read after the parallel map that runs it has joined.
+private final class Flag: @unchecked Sendable {
+    var value = true
 }
