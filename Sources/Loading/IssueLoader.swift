@@ -43,6 +43,7 @@ public struct IssueLoader {
 
         let cover = loadCover(map, folder: folder)
         let sections = loadSections(map, folder: folder)
+        if let year, let quarter { checkSlips(map, folder: folder, number: number, year: year, quarter: quarter, sections: sections) }
 
         guard engine.errorCount == errorsBefore, let publication, let number, let year, let quarter, let date, let layout else {
             return nil
@@ -112,6 +113,62 @@ public struct IssueLoader {
             defer { offset += section.files.count }
             return Section(title: section.title, articles: loaded[offset..<(offset + section.files.count)].compactMap { $0.flatMap { _ in next.next() } })
         }
+    }
+
+    /// The slips of an editor who copied an issue: a folder named for another quarter, the
+    /// number or quarter of another issue under `issues/`, an article file no section lists —
+    /// each a warning at its line.
+    private func checkSlips(_ map: MappingReader, folder: URL, number: Int?, year: Int, quarter: Int, sections: [Section]) {
+        let name = folder.lastPathComponent
+        if let named = Self.yearAndQuarter(in: name), named != (year, quarter) {
+            engine.emit(.warning("folder-quarter", "the folder '\(name)' is named for Q\(named.quarter)/\(named.year), but this issue says Q\(quarter)/\(year)",
+                                 at: map.range(named.year != year ? "year" : "quarter"),
+                                 hint: "a copied issue.yaml keeps the old year and quarter: correct them, or rename the folder"))
+        }
+        let issues = folder.deletingLastPathComponent()
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: issues.path)) ?? []).sorted().filter { $0 != name }
+        for other in others {
+            guard let them = Self.numbering(of: issues.appendingPathComponent(other).appendingPathComponent("issue.yaml"), workspace: workspace)
+            else { continue }
+            if them.year == year, them.quarter == quarter {
+                engine.emit(.warning("same-quarter", "the issue '\(other)' is Q\(quarter)/\(year) too", at: map.range("quarter"),
+                                     hint: "a copied issue.yaml keeps the old quarter: give this issue its own"))
+            } else if let number, them.year == year, them.number == number {
+                engine.emit(.warning("same-number", "the issue '\(other)' is number \(number) of \(year) too", at: map.range("number"),
+                                     hint: "a copied issue.yaml keeps the old number: give this issue its own"))
+            }
+        }
+        // Article files in articles/ that no section lists.
+        let listed = Set(sections.flatMap(\.articles).map { workspace.url(forDisplayPath: $0.path).standardized.path })
+        let articles = folder.appendingPathComponent("articles")
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: articles.path)) ?? []).sorted()
+        where file.hasSuffix(".md") && !file.hasPrefix(".") {
+            let url = articles.appendingPathComponent(file).standardized
+            guard !listed.contains(url.path) else { continue }
+            engine.emit(.warning("unlisted-article", "no section of issue.yaml lists this article: it is left out of the issue",
+                                 at: .file(workspace.displayPath(url)),
+                                 hint: "add `articles/\(file)` to a section's `articles:` in issue.yaml, or move the file out of articles/"))
+        }
+    }
+
+    /// `2025-q1`, `2025-Q1`, `so-3-2025-q1` → (2025, 1); nil for a name without them.
+    static func yearAndQuarter(in name: String) -> (year: Int, quarter: Int)? {
+        let parts = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for (a, b) in zip(parts, parts.dropFirst()) where a.count == 4 && b.count == 2 && b.hasPrefix("q") {
+            if let year = Int(a), let quarter = Int(b.dropFirst()), (1...4).contains(quarter) { return (year, quarter) }
+        }
+        return nil
+    }
+
+    /// The number, year and quarter another issue's manifest gives, read quietly; nil when it
+    /// has none or does not parse.
+    static func numbering(of manifest: URL, workspace: Workspace) -> (number: Int?, year: Int, quarter: Int)? {
+        let quiet = DiagnosticEngine()
+        guard let file = workspace.readText(manifest, referencedFrom: nil, engine: quiet) else { return nil }
+        let yaml = YAMLDocument(file: file, engine: quiet)
+        guard let map = MappingReader(yaml.root, in: yaml, what: "issue.yaml", engine: quiet),
+              let year = map.int("year"), let quarter = map.int("quarter") else { return nil }
+        return (map.int("number"), year, quarter)
     }
 
     /// Every article gets an address of its own (`Slugs.assign`): two articles pinning the same
