@@ -44,6 +44,10 @@ public struct IssueLoader {
         let cover = loadCover(map, folder: folder)
         let sections = loadSections(map, folder: folder)
         if let year, let quarter { checkSlips(map, folder: folder, number: number, year: year, quarter: quarter, sections: sections) }
+        if engine.errorCount == errorsBefore, map.value("sections") != nil, sections.allSatisfy(\.articles.isEmpty) {
+            engine.emit(.warning("empty-issue", "the issue lists no article: it builds as a cover, its contents and padding",
+                                 at: map.range("sections"), hint: "list the articles under a section: `articles: [articles/01-….md]`"))
+        }
 
         guard engine.errorCount == errorsBefore, let publication, let number, let year, let quarter, let date, let layout else {
             return nil

@@ -35,6 +35,7 @@ public struct LayoutLoader {
         guard let defaults = read(Self.defaultsName, referencedFrom: reference, over: nil),
               let layout = read(name, referencedFrom: reference, over: defaults) else { return nil }
         let spec = layout.spec
+        guard checkRoom(spec, file: url) else { return nil }
         let missing = !spec.pdfx ? [] : [spec.outputProfile, spec.rgbProfile].filter {
             !workspace.fileExists(workspace.layoutsDirectory.appendingPathComponent($0))
         }
@@ -44,6 +45,45 @@ public struct LayoutLoader {
                                hint: "restore layouts/icc/ from the project, name another profile under `print:`, or set `print: { pdfx: none }`"))
         }
         return missing.isEmpty ? spec : nil
+    }
+
+    /// A column narrower than this, or a type area lower, leaves no room to set text: margins
+    /// (or a gutter) wider than the page, or a slip of a unit (`120mm` for `12mm`).
+    static let minimumColumn: Pt = .mm(20)
+    static let minimumHeight: Pt = .mm(40)
+
+    /// Whether the page leaves room for the columns; else an error at the layout's `margins:`
+    /// line (or `columns:`, for a gutter), which is where the room went.
+    private func checkRoom(_ spec: LayoutSpec, file url: URL) -> Bool {
+        let m = spec.margins
+        let frameWidth = spec.trim.width - m.inside - m.outside
+        let column = (frameWidth - spec.gutter * Double(spec.columns - 1)) / Double(spec.columns)
+        let height = spec.trim.height - m.top - m.bottom
+        func at(_ key: String) -> SourceRange {
+            for candidate in [url, self.url(Self.defaultsName)] {
+                guard let text = try? String(contentsOf: candidate, encoding: .utf8) else { continue }
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if let r = line.range(of: key + ":"), line[..<r.lowerBound].allSatisfy({ $0 == " " }) {
+                        return SourceRange(path: workspace.displayPath(candidate), line: n + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1)
+                    }
+                }
+            }
+            return .file(workspace.displayPath(url))
+        }
+        func mm(_ v: Pt) -> String { String(format: "%.0f mm", v.millimetres) }
+        if height < Self.minimumHeight {
+            engine.emit(.error("no-room", "the top and bottom margins (\(mm(m.top)) + \(mm(m.bottom))) leave \(mm(height)) of a \(mm(spec.trim.height)) page for text",
+                               at: at("margins"), hint: "the type area needs at least \(mm(Self.minimumHeight)); check the margins' units"))
+            return false
+        }
+        if column < Self.minimumColumn {
+            let marginsTakeIt = m.inside + m.outside >= spec.gutter * Double(spec.columns - 1)
+            engine.emit(.error("no-room", "\(spec.columns) column(s) of \(mm(column)) fit between the margins (\(mm(m.inside)) + \(mm(m.outside))) of a \(mm(spec.trim.width)) page",
+                               at: at(marginsTakeIt ? "margins" : "columns"),
+                               hint: "a column needs at least \(mm(Self.minimumColumn)); narrow the margins or the gutter, or use fewer columns"))
+            return false
+        }
+        return true
     }
 
     /// `layouts/defaults.yaml` alone: what a layout that says nothing gets.

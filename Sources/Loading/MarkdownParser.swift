@@ -15,27 +15,39 @@ struct MarkdownParser {
 
     /// Lists and quotes inside each other deeper than this are refused (a runaway paste).
     static let maximumDepth = 24
+    /// Emphasis, links and code inside each other deeper than this are refused likewise: the
+    /// inlines are copied and set recursively, and no article nests them past three or four.
+    static let maximumInlineDepth = 32
 
     func parse(_ body: String) -> [Block] {
         let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         let document = body.withCString { cmark_parse_document($0, strlen($0), options) }
         guard let document else { return [] }
         defer { cmark_node_free(document) }
-        if let deep = tooDeep(document, depth: 0) {
-            engine.emit(.error("nesting-too-deep", "lists and quotes are nested more than \(Self.maximumDepth) deep here",
-                               at: range(deep), hint: "flatten the nesting; a bulletin rarely needs more than two levels"))
+        if let deep = tooDeep(document) {
+            if deep.inline {
+                engine.emit(.error("nesting-too-deep", "emphasis, links and code are nested more than \(Self.maximumInlineDepth) deep here",
+                                   at: range(deep.node, fallback: range(deep.block)), hint: "remove the extra `*`, `_` or `[`: a runaway paste nests them"))
+            } else {
+                engine.emit(.error("nesting-too-deep", "lists and quotes are nested more than \(Self.maximumDepth) deep here",
+                                   at: range(deep.node), hint: "flatten the nesting; a bulletin rarely needs more than two levels"))
+            }
             return []
         }
         return children(of: document).compactMap(block)
     }
 
-    /// The first block nested deeper than `maximumDepth`, found without recursion in Swift.
-    private func tooDeep(_ root: OpaquePointer, depth: Int) -> OpaquePointer? {
-        var stack: [(OpaquePointer, Int)] = [(root, 0)]
-        while let (node, depth) = stack.popLast() {
-            if depth > Self.maximumDepth { return node }
-            for child in children(of: node) where cmark_node_get_type(child).rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
-                stack.append((child, depth + 1))
+    /// The first block nested deeper than `maximumDepth`, or inline deeper than
+    /// `maximumInlineDepth` inside its block, found without recursion in Swift.
+    private func tooDeep(_ root: OpaquePointer) -> (node: OpaquePointer, block: OpaquePointer, inline: Bool)? {
+        var stack: [(node: OpaquePointer, block: OpaquePointer, blocks: Int, inlines: Int)] = [(root, root, 0, 0)]
+        while let (node, block, blocks, inlines) = stack.popLast() {
+            if blocks > Self.maximumDepth { return (node, block, false) }
+            // Inline depth counts containers (emphasis, links); the text inside is a leaf.
+            if inlines > Self.maximumInlineDepth, cmark_node_first_child(node) != nil { return (node, block, true) }
+            for child in children(of: node) {
+                let inline = cmark_node_get_type(child).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
+                stack.append(inline ? (child, block, blocks, inlines + 1) : (child, child, blocks + 1, 0))
             }
         }
         return nil

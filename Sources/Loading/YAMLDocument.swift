@@ -23,7 +23,16 @@ struct YAMLDocument {
             // The basic resolver tags every plain scalar a string: the readers take each value's
             // text and convert it themselves, so the default resolver's regular expressions (run
             // on every scalar, and again to hash each key for the duplicate check) bought nothing.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            let composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            if let composed, YAMLDocument.expands(composed, beyond: YAMLDocument.maximumValues) {
+                root = nil
+                failed = true
+                engine.emit(.error("yaml-too-large", "this YAML holds more than \(YAMLDocument.maximumValues) values once its aliases are expanded",
+                                   at: SourceRange(path: file.path, line: lineOffset + 1, column: 1),
+                                   hint: "an alias (`*name`) repeats what its anchor (`&name`) holds; write the values out instead"))
+                return
+            }
+            root = composed
             failed = false
         } catch {
             root = nil
@@ -35,6 +44,27 @@ struct YAMLDocument {
     func range(_ node: Node) -> SourceRange {
         guard let mark = node.mark else { return .file(file.path) }
         return SourceRange(path: file.path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// More values than any manifest, front matter or layout has: past it, a document is an
+    /// alias bomb (`&a [x, x]`, `&b [*a, *a]` … doubles at every line) and is refused before
+    /// any reader walks it.
+    static let maximumValues = 100_000
+
+    /// True when the tree, aliases expanded (an alias is its anchor's node, again), has more
+    /// than `limit` nodes; stops counting there, so the walk is bounded too.
+    static func expands(_ root: Node, beyond limit: Int) -> Bool {
+        var count = 0, stack = [root]
+        while let node = stack.popLast() {
+            count += 1
+            if count > limit { return true }
+            switch node {
+            case .sequence(let s): stack.append(contentsOf: s)
+            case .mapping(let m): for (key, value) in m { stack.append(key); stack.append(value) }
+            default: break
+            }
+        }
+        return false
     }
 
     /// The start of the YAML text, for "missing key" errors.
