@@ -42,8 +42,8 @@ public struct IssueLoader {
             .load(named: layoutName, referencedFrom: layoutOverride == nil && map.value("layout") != nil ? map.range("layout") : nil)
 
         let cover = loadCover(map, folder: folder)
-        let sections = loadSections(map, folder: folder)
-        if let year, let quarter { checkSlips(map, folder: folder, number: number, year: year, quarter: quarter, sections: sections) }
+        let (sections, listed) = loadSections(map, folder: folder)
+        if let year, let quarter { checkSlips(map, folder: folder, number: number, year: year, quarter: quarter, listed: listed) }
         if engine.errorCount == errorsBefore, map.value("sections") != nil, sections.allSatisfy(\.articles.isEmpty) {
             engine.emit(.warning("empty-issue", "the issue lists no article: it builds as a cover, its contents and padding",
                                  at: map.range("sections"), hint: "list the articles under a section: `articles: [articles/01-….md]`"))
@@ -67,20 +67,23 @@ public struct IssueLoader {
         return Cover(image: image, headline: cover.string("headline").map(Unicode.cleanInlineText))
     }
 
-    private func loadSections(_ map: MappingReader, folder: URL) -> [Section] {
+    /// The sections with the articles that loaded, and the paths of every article listed.
+    private func loadSections(_ map: MappingReader, folder: URL) -> (sections: [Section], listed: Set<String>) {
         guard let node = map.value("sections") else {
             engine.emit(.error("missing-key", "issue.yaml has no 'sections'", at: map.document.range(map.node),
                                hint: "list the articles: `sections: [{ title: …, articles: [articles/01-….md] }]`"))
-            return []
+            return ([], [])
         }
         guard let list = node.sequence else {
             engine.emit(.error("yaml-type", "'sections' must be a list", at: map.document.range(node),
                                hint: "start each section with `- title: …`"))
-            return []
+            return ([], [])
         }
         // First the outline (titles and resolved paths), then the articles, read in parallel.
         var outline: [(title: String, files: [(url: URL, reference: SourceRange)])] = []
         var listed: [String: SourceRange] = [:]
+        // Every path listed as written, resolved or not, for the check of unlisted files.
+        var named: Set<String> = []
         for item in list {
             guard let section = MappingReader(item, in: map.document, what: "a section", engine: engine) else { continue }
             section.checkKeys(["title", "articles"])
@@ -90,6 +93,7 @@ public struct IssueLoader {
                                    hint: "add `articles: [articles/01-….md]`"))
             }
             let files = (section.strings("articles") ?? []).compactMap { path, range -> (URL, SourceRange)? in
+                named.insert(folder.appendingPathComponent(path).standardized.path)
                 guard let url = workspace.resolve(path, against: folder, inside: folder) else {
                     engine.emit(.error("outside-issue", "the article '\(path)' is outside the issue folder", at: range,
                                        hint: "articles are paths inside the issue folder, e.g. articles/01-hoi-nghi.md"))
@@ -113,16 +117,17 @@ public struct IssueLoader {
         assignSlugs(&articles, listedAt: references)
         // Back into their sections: the articles that loaded, in order.
         var next = articles.makeIterator(), offset = 0
-        return outline.map { section in
+        let sections = outline.map { section in
             defer { offset += section.files.count }
             return Section(title: section.title, articles: loaded[offset..<(offset + section.files.count)].compactMap { $0.flatMap { _ in next.next() } })
         }
+        return (sections, named.union(listed.keys))
     }
 
     /// The slips of an editor who copied an issue: a folder named for another quarter, the
     /// number or quarter of another issue under `issues/`, an article file no section lists —
     /// each a warning at its line.
-    private func checkSlips(_ map: MappingReader, folder: URL, number: Int?, year: Int, quarter: Int, sections: [Section]) {
+    private func checkSlips(_ map: MappingReader, folder: URL, number: Int?, year: Int, quarter: Int, listed: Set<String>) {
         let name = folder.lastPathComponent
         if let named = Self.yearAndQuarter(in: name), named != (year, quarter) {
             engine.emit(.warning("folder-quarter", "the folder '\(name)' is named for Q\(named.quarter)/\(named.year), but this issue says Q\(quarter)/\(year)",
@@ -142,13 +147,15 @@ public struct IssueLoader {
                                      hint: "a copied issue.yaml keeps the old number: give this issue its own"))
             }
         }
-        // Article files in articles/ that no section lists.
-        let listed = Set(sections.flatMap(\.articles).map { workspace.url(forDisplayPath: $0.path).standardized.path })
+        // Article files in articles/ that no section lists (listed ones that failed to load
+        // have been reported already).
         let articles = folder.appendingPathComponent("articles")
         for file in ((try? FileManager.default.contentsOfDirectory(atPath: articles.path)) ?? []).sorted()
         where file.hasSuffix(".md") && !file.hasPrefix(".") {
             let url = articles.appendingPathComponent(file).standardized
-            guard !listed.contains(url.path) else { continue }
+            var isFolder: ObjCBool = false
+            guard !listed.contains(url.path), FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+            else { continue }
             engine.emit(.warning("unlisted-article", "no section of issue.yaml lists this article: it is left out of the issue",
                                  at: .file(workspace.displayPath(url)),
                                  hint: "add `articles/\(file)` to a section's `articles:` in issue.yaml, or move the file out of articles/"))

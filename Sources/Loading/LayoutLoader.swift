@@ -63,7 +63,8 @@ public struct LayoutLoader {
             for candidate in [url, self.url(Self.defaultsName)] {
                 guard let text = try? String(contentsOf: candidate, encoding: .utf8) else { continue }
                 for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if let r = line.range(of: key + ":"), line[..<r.lowerBound].allSatisfy({ $0 == " " }) {
+                    // `margins:` as a key: at the line's start (indented) or after `{` or `,`.
+                    if let r = line.range(of: key + ":"), [nil, "{", ","].contains(line[..<r.lowerBound].last { $0 != " " }) {
                         return SourceRange(path: workspace.displayPath(candidate), line: n + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1)
                     }
                 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes the bad-input corpus: one folder per case under cases/, each a small project fragment
-and an `expect` file with the diagnostics it must produce, one a line:
+and an `expect` file with every diagnostic it must produce — the complete set, one a line:
 
     <severity> <path from the project root> <line>:<column> <fragment of the message>
 
-or `none` when the input must be accepted without a diagnostic. The test harness
+or `none` when the input must be accepted without a diagnostic — and last `exit <status>`, the
+exit status of `bantin check` (1 when any is an error). The test harness
 (Tests/EndToEndTests/BadInputTests.swift) fills in what a case leaves out: publication.yaml,
 issue.yaml (one section listing articles/a.md), a good articles/a.md, fonts/ and layouts/.
 Run it again after changing a case; the corpus is committed, this script is how it was made."""
@@ -30,8 +31,10 @@ def case(name, files, expect):
         else:
             with open(full, "wb") as f:
                 f.write(content.encode("utf-8") if isinstance(content, str) else content)
+    # The run's exit status last: 1 when any diagnostic is an error.
+    status = 1 if any(line.startswith("error ") for line in expect) else 0
     with open(os.path.join(folder, "expect"), "w", encoding="utf-8") as f:
-        f.write("\n".join(expect) + "\n")
+        f.write("\n".join(expect + ["exit %d" % status]) + "\n")
 
 def article(body, front="title: Bài viết"):
     return "---\n" + front + "\n---\n\n" + body + "\n"
@@ -129,4 +132,29 @@ case("57-layout-corrupt-font", {L: "fonts:\n  serif: { regular: Hong.ttf }\n", "
 case("58-style-inherits-itself", {L: "styles:\n  body: { based-on: body }\n"}, ["error layouts/a4-two-column.yaml 2:21 based on itself"])
 case("59-unknown-style", {L: "styles:\n  tieu-de: { size: 20pt }\n"}, ["error layouts/a4-two-column.yaml 2:3 unknown style 'tieu-de'"])
 case("60-style-cycle", {L: "styles:\n  title: { based-on: subtitle }\n  subtitle: { based-on: title }\n"}, ["error layouts/a4-two-column.yaml 2:22 based on itself (through subtitle → title → subtitle)"])
+# Issue 12: addresses, pasted text, limits, editors' slips.
+case("61-article-listed-twice", {I: ISSUE.replace("articles: [articles/a.md]", "articles: [articles/a.md, articles/a.md]")},
+     ["error issues/x/issue.yaml 7:31 is listed twice"])
+case("62-slug-pinned-twice", {I: ISSUE.replace("articles: [articles/a.md]", "articles: [articles/a.md, articles/b.md]"),
+                              A: article("Một.", "title: A\nslug: chung"), "issues/x/articles/b.md": article("Hai.", "title: B\nslug: chung")},
+     ["error issues/x/issue.yaml 7:31 both ask for the address 'chung'"])
+case("63-slug-not-an-address", {A: article("Một.", "title: A\nslug: Tin ngắn")}, ["error issues/x/articles/a.md 3:7 cannot be a page address"])
+case("64-title-taken", {I: ISSUE.replace("articles: [articles/a.md]", "articles: [articles/a.md, articles/b.md]"),
+                        A: article("Một.", "title: Tin ngắn"), "issues/x/articles/b.md": article("Hai.", "title: Tin ngắn")},
+     ["warning issues/x/issue.yaml 7:31 its page is at 'tin-ngan-2'"])
+case("65-control-characters", {A: article("Ngắt\x0ctrang và\x0bdòng.", "title: \"Tiêu\\fđề\"")},
+     ["warning issues/x/articles/a.md 2:8 control character (U+000C) in this value", "warning issues/x/articles/a.md 5:5 control character (U+000C)",
+      "warning issues/x/articles/a.md 5:14 control character (U+000B)"])
+case("66-nbsp-run", {A: article(" ".join(["hội thảo chuyển đổi số cấp tỉnh"] * 4).replace(" ", "\u00a0"))},
+     ["warning issues/x/articles/a.md 5:1 28 words are joined by non-breaking spaces", "warning issues/x/articles/a.md 5:1 was cut"])
+bomb = ISSUE + "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    "l%d: &l%d [%s]\n" % (n, n, ", ".join(["*l%d" % (n - 1)] * 10)) for n in range(1, 7))
+case("67-yaml-alias-bomb", {I: bomb}, ["error issues/x/issue.yaml 1:1 more than 100000 values"])
+case("68-inline-nesting", {A: article("".join("*m%d " % n for n in range(40)) + " ".join("k%d*" % n for n in range(40)))},
+     ["error issues/x/articles/a.md 5: nested more than 32 deep"])
+case("69-margins-leave-no-room", {L: "page: { margins: { top: 20mm, bottom: 22mm, inside: 100mm, outside: 90mm } }\n"},
+     ["error layouts/a4-two-column.yaml 1:9 column(s) of"])
+case("70-empty-issue", {I: "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections: []\n"},
+     ["warning issues/x/issue.yaml 5:11 lists no article"])
+case("71-unlisted-article", {"issues/x/articles/b.md": article("Quên.")}, ["warning issues/x/articles/b.md 1:1 no section of issue.yaml lists"])
 print(len(os.listdir(root)), "cases")

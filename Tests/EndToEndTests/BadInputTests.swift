@@ -9,8 +9,10 @@ import Testing
 import TestSupport
 
 /// The bad-input corpus (Tests/BadInputs/cases/, made by make-corpus.py): every case is a small
-/// project with the diagnostics it must produce written beside it in `expect`; this table-driven
-/// test checks each one's severity, file, line, column and message.
+/// project with the complete set of diagnostics it must produce written beside it in `expect`,
+/// and the exit status of `bantin check`. This table-driven test matches the diagnostics found
+/// to the expected ones one to one (severity, file, line, column, message) — an extra diagnostic
+/// fails a case as a missing one does — and runs each case through the command line too.
 @Suite struct BadInputTests {
     static let corpus = projectRoot.appendingPathComponent("Tests/BadInputs/cases")
     static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
@@ -22,16 +24,41 @@ import TestSupport
         var column: Int?
         var fragment: String
         var description: String { "\(severity) \(path) \(line):\(column.map(String.init) ?? "") \(fragment)" }
+
+        func matches(severity: String, path: String?, line: Int?, column: Int?, message: String) -> Bool {
+            guard severity == self.severity, let path, path.hasSuffix("/" + self.path) || path == self.path,
+                  line == self.line || self.line == 0 else { return false }
+            return (self.column == nil || column == self.column) && (fragment.isEmpty || message.contains(fragment))
+        }
     }
 
-    static func expectations(_ text: String) -> [Expectation]? {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines) == "none" { return [] }
-        return text.split(separator: "\n").map { line -> Expectation in
+    /// The expected diagnostics and exit status of an `expect` file.
+    static func expectations(_ text: String) -> (diagnostics: [Expectation], status: Int32)? {
+        var lines = text.split(separator: "\n").map(String.init)
+        guard let last = lines.popLast(), last.hasPrefix("exit "), let status = Int32(last.dropFirst(5)) else { return nil }
+        if lines == ["none"] { return ([], status) }
+        return (lines.map { line -> Expectation in
             let parts: [String] = line.split(separator: " ", maxSplits: 3).map(String.init) + ["", "", ""]
             let position: [String] = parts[2].split(separator: ":", omittingEmptySubsequences: false).map(String.init) + [""]
             return Expectation(severity: parts[0], path: parts[1], line: Int(position[0]) ?? 0,
                                column: Int(position[1]), fragment: parts[3])
+        }, status)
+    }
+
+    /// Pairs each found diagnostic with an expectation not yet used; returns what is left over
+    /// on either side.
+    static func match<D>(_ found: [D], _ expected: [Expectation], _ key: (D) -> (String, String?, Int?, Int?, String))
+        -> (unexpected: [D], missing: [Expectation]) {
+        var left = expected, unexpected: [D] = []
+        for d in found {
+            let (severity, path, line, column, message) = key(d)
+            if let i = left.firstIndex(where: { $0.matches(severity: severity, path: path, line: line, column: column, message: message) }) {
+                left.remove(at: i)
+            } else {
+                unexpected.append(d)
+            }
         }
+        return (unexpected, left)
     }
 
     @Test func corpusHasAtLeastFortyCases() {
@@ -44,22 +71,33 @@ import TestSupport
         let engine = DiagnosticEngine()
         let pipeline = Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
         _ = pipeline.checkReport(project.url("issues/x"))
-        let expected = try #require(Self.expectations(try String(contentsOf: Self.corpus.appendingPathComponent("\(name)/expect"), encoding: .utf8)))
+        let expected = try #require(Self.expectations(try String(contentsOf: Self.corpus.appendingPathComponent("\(name)/expect"), encoding: .utf8)),
+                                    "\(name)/expect must end with `exit N`")
         let found = engine.diagnostics
         let listing = found.map { "\($0.severity) \($0.range.map { "\($0.path):\($0.start)" } ?? "-") \($0.message)" }.joined(separator: "\n")
-        if expected.isEmpty {
-            #expect(found.isEmpty, "\(name) must pass cleanly:\n\(listing)")
+        let (unexpected, missing) = Self.match(found, expected.diagnostics) {
+            ($0.severity.rawValue, $0.range?.path, $0.range?.start.line, $0.range?.start.column, $0.message)
         }
-        for e in expected {
-            let match = found.contains { d in
-                guard d.severity.rawValue == e.severity, let r = d.range, r.path.hasSuffix("/" + e.path) || r.path == e.path,
-                      r.start.line == e.line || e.line == 0 else { return false }
-                return (e.column == nil || r.start.column == e.column) && (e.fragment.isEmpty || d.message.contains(e.fragment))
-            }
-            #expect(match, "\(name): expected “\(e)”, got:\n\(listing)")
-        }
+        #expect(unexpected.isEmpty, "\(name): not expected:\n\(unexpected.map { "\($0.severity) \($0.range.map(\.description) ?? "-") \($0.message)" }.joined(separator: "\n"))")
+        #expect(missing.isEmpty, "\(name): expected but not found: \(missing)\ngot:\n\(listing)")
+        #expect((engine.hasErrors ? 1 : 0) == expected.status, "\(name): exit status")
         // Every error points into a file.
         #expect(found.filter { $0.severity == .error }.allSatisfy { $0.range != nil }, "\(name):\n\(listing)")
+
+        // The same through the command line: its exit status, and the same diagnostics as JSON.
+        let cli = try run(projectRoot.appendingPathComponent(".build/debug/bantin").path,
+                          ["check", project.url("issues/x").path, "--root", project.root.path,
+                           "--diagnostics-format", "json"])
+        #expect(cli.status == expected.status, "\(name): `bantin check` exited \(cli.status)\n\(cli.err)")
+        let records = cli.err.split(separator: "\n").compactMap { line -> [String: Any]? in
+            guard line.hasPrefix("{") else { return nil }
+            return try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        }
+        let (extra, absent) = Self.match(records, expected.diagnostics) { r in
+            let start = (r["range"] as? [String: Any])?["start"] as? [String: Any]
+            return (r["severity"] as? String ?? "", r["file"] as? String, start?["line"] as? Int, start?["column"] as? Int, r["message"] as? String ?? "")
+        }
+        #expect(extra.isEmpty && absent.isEmpty && records.count == found.count, "\(name): the command line reported\n\(cli.err)")
     }
 
     /// The case's files over a throwaway project, and what the case leaves out: issue `x` with
