@@ -5,6 +5,7 @@
 /// out of each other's way), and renamed into place only when it is complete. A failed or killed
 /// write leaves the previous file untouched; `removeStale` clears what a dead build left.
 import Foundation
+import Synchronization
 
 public enum OutputFile {
     /// Writes `data` to `url` through a temporary file, creating the folder when needed. With
@@ -22,7 +23,7 @@ public enum OutputFile {
         let temporary = temporaryURL(for: url)
         defer { try? FileManager.default.removeItem(at: temporary) }
         try produce(temporary)
-        guard rename(temporary.path, url.path) == 0 else {
+        guard TestAbort.around({ rename(temporary.path, url.path) }) == 0 else {
             throw OutputFileError(path: url.path, reason: String(cString: strerror(errno)))
         }
     }
@@ -40,7 +41,7 @@ public enum OutputFile {
         try produce(temporary)
         let accepted = vet(temporary)
         let destination = accepted ? url : rejected
-        guard rename(temporary.path, destination.path) == 0 else {
+        guard TestAbort.around({ rename(temporary.path, destination.path) }) == 0 else {
             throw OutputFileError(path: destination.path, reason: String(cString: strerror(errno)))
         }
         if accepted { try? FileManager.default.removeItem(at: rejected) }
@@ -75,4 +76,27 @@ public struct OutputFileError: Error, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "cannot move the finished file into place at '\(path)': \(reason)" }
+}
+
+/// A test's way to kill a build at an exact point of its writing, where a timer can only hope to:
+/// `BANTIN_TEST_ABORT=before:3` sends the process SIGKILL just before its third rename of a
+/// finished file into place, `after:3` just after it. Unset (always, outside tests), it costs one
+/// check of a constant per rename.
+enum TestAbort {
+    private static let point: (after: Bool, rename: Int)? = {
+        guard let spec = ProcessInfo.processInfo.environment["BANTIN_TEST_ABORT"] else { return nil }
+        let parts = spec.split(separator: ":")
+        guard parts.count == 2, ["before", "after"].contains(parts[0]), let n = Int(parts[1]), n > 0 else { return nil }
+        return (parts[0] == "after", n)
+    }()
+    private static let renames = Atomic<Int>(0)
+
+    static func around(_ rename: () -> Int32) -> Int32 {
+        guard let point else { return rename() }
+        let n = renames.add(1, ordering: .sequentiallyConsistent).newValue
+        if n == point.rename, !point.after { kill(getpid(), SIGKILL) }
+        let result = rename()
+        if n == point.rename, point.after { kill(getpid(), SIGKILL) }
+        return result
+    }
 }
