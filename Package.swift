@@ -38,7 +38,7 @@ let package = Package(
         // The PDF stage sees pages only: never the typesetter or the layout.
         .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CLibDeflate"]),
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output"]),
+        .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output", "Imaging"]),
         .executableTarget(name: "BantinCLI", dependencies: [
             "Bantin", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -9,12 +9,16 @@ enum ImageProbe {
         case unsupported(String)
         case corrupt(String)
         case tooLarge(Int, Int)
+        case tooLong(Int, Int)
         case cmyk
         case truncated(String)
     }
 
     /// Images above this many pixels are refused (a decompression bomb or a camera RAW export).
     static let maximumPixels = 100_000_000
+    /// The longest side the image libraries scale (cairo's limit): a 1 × 100,000 strip is refused
+    /// at its figure rather than failing later in the web edition or a preview.
+    static let maximumSide = 32_767
 
     static func probe(_ url: URL, issuePath: String) -> Result<ImageRef, Failure> {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return .failure(.unreadable) }
@@ -36,6 +40,7 @@ enum ImageProbe {
         return size.flatMap { w, h, format in
             guard w > 0, h > 0 else { return .failure(.corrupt("its header gives a size of \(w)×\(h)")) }
             guard w * h <= maximumPixels else { return .failure(.tooLarge(w, h)) }
+            guard max(w, h) <= maximumSide else { return .failure(.tooLong(w, h)) }
             if format == .jpeg, jpegComponents(bytes) == 4 { return .failure(.cmyk) }
             if format == .jpeg, !(tail.count >= 2 && tail[tail.count - 2] == 0xFF && tail[tail.count - 1] == 0xD9) {
                 return .failure(.truncated("the JPEG has no end marker"))
@@ -104,6 +109,7 @@ extension ImageProbe.Failure {
         case .unsupported(let what): "unsupported image format: \(what)"
         case .corrupt(let what): "the image is damaged: \(what)"
         case .tooLarge(let w, let h): "the image is too large: \(w)×\(h) pixels (at most \(ImageProbe.maximumPixels / 1_000_000) million)"
+        case .tooLong(let w, let h): "the image is too long: \(w)×\(h) pixels (a side may have at most \(ImageProbe.maximumSide))"
         case .cmyk: "the JPEG is in CMYK: its colours would print wrong (cairo cannot embed CMYK JPEGs correctly)"
         case .truncated(let what): "the image is truncated: \(what)"
         }
@@ -115,6 +121,7 @@ extension ImageProbe.Failure {
         case .unsupported: "save it as JPEG (photos) or PNG (charts, diagrams)"
         case .corrupt: "open it in an image editor and save it again as JPEG or PNG"
         case .tooLarge: "scale it down: 300 ppi at the printed size is enough (about 2500 px for a full A4 width)"
+        case .tooLong: "crop it, or cut it into several images: no page shows a strip that long"
         case .cmyk: "convert it to RGB (sRGB) in an image editor; the PDF/X-4 output is colour-managed"
         case .truncated: "the file was cut off while copying: copy it again from the original"
         }

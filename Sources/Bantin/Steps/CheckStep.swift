@@ -3,7 +3,8 @@ import Loading
 import Typesetting
 
 /// Step 2: opens every font of the layout, then runs the checks of `Checks/` over the document
-/// (a font without the 134 Vietnamese letters, a character no font of the layout can draw).
+/// (a font without the 134 Vietnamese letters, a character no font of the layout can draw, an
+/// image damaged past its header).
 /// Its product is the typesetter the next steps share.
 struct CheckStep: BuildStep {
     static let name = "Checking"
@@ -15,6 +16,9 @@ struct CheckStep: BuildStep {
         let layoutFile = workspace.displayPath(workspace.layoutsDirectory.appendingPathComponent(loaded.layout.name + ".yaml"))
         guard FontCoverage(layout: loaded.layout, fonts: fonts, layoutFile: layoutFile, engine: engine).check() else { return nil }
         GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine).check(loaded.issue)
+        let errors = engine.errorCount
+        ImageDecoding(workspace: workspace, engine: engine).check(loaded.issue)
+        guard engine.errorCount == errors else { return nil }
         return Typesetter(fonts: fonts, layout: loaded.layout)
     }
 }

@@ -1,0 +1,72 @@
+import Bantin
+import Diagnostics
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 12, item 5: images as editors deliver them — damaged past the header, in formats
+/// Bantin does not take, of extreme shapes.
+@Suite struct ImageDamageTests {
+    private func build(_ image: (name: String, data: Data)) throws -> (pdf: URL?, diagnostics: [Diagnostic]) {
+        let project = try TestProject()
+        try project.write("issues/x/images/\(image.name)", image.data)
+        try project.issue([("a.md", "---\ntitle: Ảnh\n---\n\nMở đầu.\n\n![Ảnh thử](../images/\(image.name) \"Ảnh: thử\")\n")])
+        return project.build()
+    }
+
+    /// The sample's photo with the middle of its entropy-coded data overwritten: its header and
+    /// end marker are intact, so only a decode finds the damage.
+    @Test func aJPEGDamagedInTheMiddleIsALocatedError() throws {
+        var bytes = [UInt8](try Data(contentsOf: projectRoot.appendingPathComponent("issues/2025-q1/images/hoc-sinh.jpg")))
+        let middle = bytes.count / 2
+        for i in middle..<(middle + 4000) { bytes[i] = UInt8(truncatingIfNeeded: i &* 7919) | 0x01 }
+        let (pdf, diagnostics) = try build(("hong.jpg", Data(bytes)))
+        #expect(pdf == nil)
+        let error = try #require(diagnostics.first { $0.id == "image-damaged" }, "\(diagnostics)")
+        #expect(error.range?.path.hasSuffix("issues/x/articles/a.md") == true && error.range?.start.line == 7)
+        // The undamaged photo builds.
+        let (good, _) = try build(("tot.jpg", try Data(contentsOf: projectRoot.appendingPathComponent("issues/2025-q1/images/hoc-sinh.jpg"))))
+        #expect(good != nil)
+    }
+
+    @Test func aPNGDamagedInItsDataIsALocatedError() throws {
+        var bytes = [UInt8](PNGMaker.solid(width: 400, height: 300))
+        // Inside the IDAT chunk: its checksum no longer matches.
+        bytes[bytes.count / 2] ^= 0xFF
+        let (pdf, diagnostics) = try build(("hong.png", Data(bytes)))
+        #expect(pdf == nil)
+        let error = try #require(diagnostics.first { $0.id == "image-damaged" }, "\(diagnostics)")
+        #expect(error.range?.start.line == 7)
+    }
+
+    /// 1 × 100,000 and 100,000 × 1 are within the pixel limit but past the longest side the
+    /// image libraries scale: a located error at the figure. 1 × 32,767 builds.
+    @Test func extremeShapesBuildOrAreLocated() throws {
+        for (w, h) in [(1, 100_000), (100_000, 1)] {
+            let (pdf, diagnostics) = try build(("dai.png", PNGMaker.solid(width: w, height: h)))
+            #expect(pdf == nil)
+            let error = try #require(diagnostics.first { $0.message.contains("too long") }, "\(w)×\(h): \(diagnostics)")
+            #expect(error.range?.start.line == 7 && error.hint != nil)
+            #expect(diagnostics.filter { $0.severity == .error }.allSatisfy { $0.range != nil })
+        }
+        let (pdf, diagnostics) = try build(("dai.png", PNGMaker.solid(width: 2, height: 32_767)))
+        #expect(pdf != nil, "\(diagnostics)")
+    }
+
+    /// Formats the loader recognises but Bantin does not take: each a located error with a hint.
+    @Test func unsupportedFormatsAreLocatedErrorsWithAHint() throws {
+        let samples: [(String, Data, String)] = [
+            ("a.gif", Data("GIF89a\u{1}\0\u{1}\0".utf8), "GIF"),
+            ("a.webp", Data("RIFF\0\0\0\0WEBPVP8 ".utf8), "WebP"),
+            ("a.heic", Data("\0\0\0\u{18}ftypheic\0\0\0\0".utf8), "HEIC"),
+            ("a.tif", Data([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0]), "TIFF"),
+            ("a.svg", Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), "SVG"),
+        ]
+        for (name, data, format) in samples {
+            let (pdf, diagnostics) = try build((name, data))
+            #expect(pdf == nil)
+            let error = try #require(diagnostics.first { $0.severity == .error && $0.message.contains(format) }, "\(name): \(diagnostics)")
+            #expect(error.range?.path.hasSuffix("issues/x/articles/a.md") == true && error.range?.start.line == 7 && error.hint != nil)
+        }
+    }
+}
