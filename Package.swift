@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Bantin", "Web", "Output", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
+            "Bantin", "Web", "Output", "Imaging", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["Goldens"]),
     ]
 )

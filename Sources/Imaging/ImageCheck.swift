@@ -37,3 +37,46 @@ public enum ImageCheck {
         return status == CAIRO_STATUS_SUCCESS ? nil : String(cString: cairo_status_to_string(status))
     }
 }
+
+/// An image decoded into memory, for tests that look at pixels (where a turned photo's corner
+/// went): JPEG through libjpeg-turbo, PNG through cairo.
+package struct DecodedImage {
+    package let width: Int
+    package let height: Int
+    private let rgb: [UInt8]
+
+    package init(_ url: URL) throws {
+        let data = try Data(contentsOf: url)
+        let surface: OpaquePointer
+        if data.starts(with: [0xFF, 0xD8]) {
+            surface = try JPEGDecoder.surface(data, name: url.lastPathComponent)
+        } else {
+            guard let png = cairo_image_surface_create_from_png(url.path), cairo_surface_status(png) == CAIRO_STATUS_SUCCESS else {
+                throw ImagingError.image(url.lastPathComponent, "cannot decode")
+            }
+            surface = png
+        }
+        defer { cairo_surface_destroy(surface) }
+        cairo_surface_flush(surface)
+        width = Int(cairo_image_surface_get_width(surface))
+        height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let base = cairo_image_surface_get_data(surface)!
+        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                // xRGB / ARGB32, native-endian: B, G, R, A in memory on little-endian machines.
+                let p = base + y * stride + x * 4
+                rgb[(y * width + x) * 3] = p[2]
+                rgb[(y * width + x) * 3 + 1] = p[1]
+                rgb[(y * width + x) * 3 + 2] = p[0]
+            }
+        }
+        self.rgb = rgb
+    }
+
+    package func pixel(_ x: Int, _ y: Int) -> (r: UInt8, g: UInt8, b: UInt8) {
+        let i = (y * width + x) * 3
+        return (rgb[i], rgb[i + 1], rgb[i + 2])
+    }
+}

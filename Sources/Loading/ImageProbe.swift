@@ -48,7 +48,11 @@ enum ImageProbe {
             if format == .png, !(tail.count == 12 && Array(tail[4..<8]) == Array("IEND".utf8)) {
                 return .failure(.truncated("the PNG has no IEND chunk at its end"))
             }
-            return .success(ImageRef(file: url.path, issuePath: issuePath, format: format, pixelWidth: w, pixelHeight: h))
+            // A phone photo is stored as the sensor saw it; EXIF says how to turn it upright.
+            let orientation = format == .jpeg ? exifOrientation(bytes) : 1
+            let turned = orientation >= 5
+            return .success(ImageRef(file: url.path, issuePath: issuePath, format: format, pixelWidth: turned ? h : w,
+                                     pixelHeight: turned ? w : h, orientation: orientation))
         }
     }
 
@@ -86,6 +90,42 @@ enum ImageProbe {
             i += 2 + length
         }
         return nil
+    }
+
+    /// The EXIF orientation (1–8) of a JPEG's APP1 segment, 1 when it has none or it is unreadable.
+    static func exifOrientation(_ b: [UInt8]) -> Int {
+        var i = 2
+        while i + 4 < b.count, b[i] == 0xFF {
+            let marker = b[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            if marker == 0xDA || marker == 0xD9 { break }  // the image data: no more headers
+            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+            let start = i + 4, end = min(b.count, i + 2 + length)
+            if marker == 0xE1, end - start > 14, Array(b[start..<(start + 6)]) == [0x45, 0x78, 0x69, 0x66, 0, 0] {
+                return orientation(inTIFF: Array(b[(start + 6)..<end]))
+            }
+            i += 2 + length
+        }
+        return 1
+    }
+
+    /// Tag 0x0112 of the first IFD of a TIFF structure (EXIF's), either byte order.
+    private static func orientation(inTIFF t: [UInt8]) -> Int {
+        guard t.count >= 8 else { return 1 }
+        let little = t[0] == 0x49 && t[1] == 0x49
+        guard little || (t[0] == 0x4D && t[1] == 0x4D) else { return 1 }
+        func u16(_ o: Int) -> Int? { o + 2 <= t.count ? (little ? Int(t[o]) | Int(t[o + 1]) << 8 : Int(t[o]) << 8 | Int(t[o + 1])) : nil }
+        func u32(_ o: Int) -> Int? {
+            guard o + 4 <= t.count, let a = u16(o), let b = u16(o + 2) else { return nil }
+            return little ? a | b << 16 : a << 16 | b
+        }
+        guard let ifd = u32(4), let count = u16(ifd) else { return 1 }
+        for n in 0..<min(count, 512) {
+            let entry = ifd + 2 + n * 12
+            guard let tag = u16(entry) else { break }
+            if tag == 0x0112, let value = u16(entry + 8) { return (1...8).contains(value) ? value : 1 }
+        }
+        return 1
     }
 
     private static func sniff(_ b: [UInt8]) -> String {

@@ -53,16 +53,43 @@ public struct ImageRef: Hashable, Sendable {
     /// The path relative to the issue folder (`images/hoi-nghi.jpg`), used by the web edition.
     public var issuePath: String
     public var format: Format
+    /// The size as the image is seen: a phone photo stored on its side with an EXIF orientation
+    /// that turns it upright has its upright size here.
     public var pixelWidth: Int
     public var pixelHeight: Int
+    /// EXIF orientation, 1 (as stored) to 8; every output draws the image turned by it.
+    public var orientation: Int
 
-    public init(file: String, issuePath: String, format: Format, pixelWidth: Int, pixelHeight: Int) {
+    public init(file: String, issuePath: String, format: Format, pixelWidth: Int, pixelHeight: Int, orientation: Int = 1) {
         self.file = file
         self.issuePath = issuePath
         self.format = format
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
+        self.orientation = (1...8).contains(orientation) ? orientation : 1
     }
 
     public var aspectRatio: Double { Double(pixelHeight) / Double(max(pixelWidth, 1)) }
+
+    /// Orientations 5 to 8 turn the image a quarter: stored, it is `pixelHeight` wide.
+    public var turnsAQuarter: Bool { orientation >= 5 }
+    public var storedWidth: Int { turnsAQuarter ? pixelHeight : pixelWidth }
+    public var storedHeight: Int { turnsAQuarter ? pixelWidth : pixelHeight }
+
+    /// The affine map from a stored pixel (x right, y down) to where it is seen, EXIF's eight
+    /// orientations: `(xx, yx, xy, yy, x0, y0)` with seen x = xx·x + xy·y + x0, seen y = yx·x + yy·y + y0
+    /// (cairo's order). The PDF, the previews and the web edition all turn images by this one map.
+    public var orientationMatrix: (xx: Double, yx: Double, xy: Double, yy: Double, x0: Double, y0: Double) {
+        let w = Double(storedWidth), h = Double(storedHeight)
+        switch orientation {
+        case 2: return (-1, 0, 0, 1, w, 0)
+        case 3: return (-1, 0, 0, -1, w, h)
+        case 4: return (1, 0, 0, -1, 0, h)
+        case 5: return (0, 1, 1, 0, 0, 0)
+        case 6: return (0, 1, -1, 0, h, 0)
+        case 7: return (0, -1, -1, 0, h, w)
+        case 8: return (0, -1, 1, 0, 0, w)
+        default: return (1, 0, 0, 1, 0, 0)
+        }
+    }
 }

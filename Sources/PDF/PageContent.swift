@@ -65,6 +65,19 @@ extension PageContent {
             return String(decoding: builder.out.bytes, as: UTF8.self)
         }
 
+        /// The `cm` that draws an image's unit square (as stored) into `frame` turned upright by
+        /// its EXIF orientation (`ImageRef.orientationMatrix`, in the unit square's terms).
+        static func turned(_ ref: ImageRef, into frame: Rect, pageHeight: Double) -> [Double] {
+            let m = ref.orientationMatrix
+            let w = Double(ref.storedWidth), h = Double(ref.storedHeight)
+            let seenW = Double(ref.pixelWidth), seenH = Double(ref.pixelHeight)
+            // Seen x and y (0…1, y down) from the unit square's u (right) and v (up).
+            let a1 = m.xx * w / seenW, b1 = -m.xy * h / seenW, c1 = (m.xy * h + m.x0) / seenW
+            let a2 = m.yx * w / seenH, b2 = -m.yy * h / seenH, c2 = (m.yy * h + m.y0) / seenH
+            let fw = frame.width.value, fh = frame.height.value, base = pageHeight - frame.maxY.value
+            return [fw * a1, -fh * a2, fw * b1, -fh * b2, frame.x.value + fw * c1, base + fh * (1 - c2)]
+        }
+
         mutating func add(_ item: PageItem) throws {
             switch item {
             case .text(let run, let origin):
@@ -76,11 +89,15 @@ extension PageContent {
                     rect(clip)
                     out.append("re W n ")
                 }
-                out.number(frame.width.value)
-                out.append("0 0 ")
-                out.number(frame.height.value)
-                out.number(frame.x.value)
-                out.number(height - frame.maxY.value)
+                if ref.orientation == 1 {
+                    out.number(frame.width.value)
+                    out.append("0 0 ")
+                    out.number(frame.height.value)
+                    out.number(frame.x.value)
+                    out.number(height - frame.maxY.value)
+                } else {
+                    for v in Self.turned(ref, into: frame, pageHeight: height) { out.number(v) }
+                }
                 out.append("cm /")
                 out.append(name)
                 out.append(" Do Q\n")

@@ -59,7 +59,7 @@ final class Resources {
                 images[ref.file] = s
                 return s
             }
-            guard let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(ref.pixelWidth), Int32(ref.pixelHeight)) else {
+            guard let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(ref.storedWidth), Int32(ref.storedHeight)) else {
                 throw PDFError.image(ref.issuePath, "out of memory")
             }
             surface = s

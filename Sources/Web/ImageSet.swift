@@ -16,7 +16,8 @@ struct ImageSet {
             let stem = URL(fileURLWithPath: ref.issuePath).deletingPathExtension().lastPathComponent
             return try ImageVariants.write(URL(fileURLWithPath: ref.file), isJPEG: ref.format == .jpeg,
                                            widths: WebSite.widths, into: folder, stem: stem,
-                                           size: (ref.pixelWidth, ref.pixelHeight))
+                                           size: (ref.pixelWidth, ref.pixelHeight),
+                                           turn: ref.orientation == 1 ? nil : ref.orientationMatrix)
         }
         for (ref, variants) in zip(sorted, results) { set.variants[ref.file] = variants }
         return set
