@@ -40,7 +40,10 @@ enum VietnameseLint {
     /// Words joined by non-breaking spaces (U+00A0) on a line: the most joined in one run, when
     /// four or more, and the column where that run starts. `Số 4`, `10 km` join two.
     static func noBreakRun(_ line: Substring) -> (words: Int, column: Int)? {
-        guard line.utf8.contains(0xA0) else { return nil }
+        // U+00A0 is the byte pair C2 A0 (a lone A0 ends many letters: à is C3 A0).
+        var line = line
+        let any = line.withUTF8 { bytes in bytes.indices.dropFirst().contains { bytes[$0] == 0xA0 && bytes[$0 - 1] == 0xC2 } }
+        guard any else { return nil }
         var best: (words: Int, column: Int)?, column = 0, start = 1, joined = 1
         for scalar in line.unicodeScalars {
             column += 1
