@@ -14,7 +14,7 @@ extension Pipeline {
     /// busy, pagination and preflight keep one, so the web pages fill the other.
     @discardableResult
     public func build(_ folders: [URL]) -> [BuiltIssue] {
-        let checked = folders.compactMap { loadAndCheck($0, log: log) }
+        let checked = folders.compactMap { loadAndCheck($0, log: log, keepingLedger: true) }
         guard !checked.isEmpty, let theme = loadTheme() else { return [] }
         let issues = checked.map(\.loaded.issue)
         log("[web] \(WebEditionStep.name) \(issues.map(\.id).joined(separator: ", "))")

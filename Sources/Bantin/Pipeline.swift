@@ -47,11 +47,14 @@ public final class Pipeline: Sendable {
         var typesetter: Typesetter
     }
 
-    /// Steps 1 and 2 for one issue folder.
-    func loadAndCheck(_ folder: URL, log: (@Sendable (String) -> Void)?) -> Checked? {
-        let runner = StepRunner(id: folder.standardized.lastPathComponent, engine: engine, log: log)
+    /// Steps 1 and 2 for one issue folder. `build` keeps a ledger of the images it decoded whole
+    /// in the issue's cache folder, so an unchanged image is not decoded again on every build.
+    func loadAndCheck(_ folder: URL, log: (@Sendable (String) -> Void)?, keepingLedger: Bool = false) -> Checked? {
+        let id = folder.standardized.lastPathComponent
+        let runner = StepRunner(id: id, engine: engine, log: log)
+        let ledger = keepingLedger ? options.outDirectory.appendingPathComponent(id).appendingPathComponent(".cache/.verified-images") : nil
         guard let loaded = runner.run(LoadStep(workspace: workspace, engine: engine, layoutOverride: options.layoutOverride), folder),
-              let typesetter = runner.run(CheckStep(workspace: workspace, engine: engine), loaded) else { return nil }
+              let typesetter = runner.run(CheckStep(workspace: workspace, engine: engine, ledger: ledger), loaded) else { return nil }
         return Checked(runner: runner, loaded: loaded, typesetter: typesetter)
     }
 

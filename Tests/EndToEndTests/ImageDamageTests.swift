@@ -29,6 +29,23 @@ import TestSupport
         #expect(good != nil)
     }
 
+    /// A build notes the images it decoded; one replaced since (another size, another time) is
+    /// decoded again, and its damage found.
+    @Test func anImageDamagedAfterAGoodBuildIsStillFound() throws {
+        let project = try TestProject()
+        let good = try Data(contentsOf: projectRoot.appendingPathComponent("issues/2025-q1/images/hoc-sinh.jpg"))
+        try project.write("issues/x/images/anh.jpg", good)
+        try project.issue([("a.md", "---\ntitle: Ảnh\n---\n\nMở đầu.\n\n![Ảnh thử](../images/anh.jpg \"Ảnh: thử\")\n")])
+        #expect(project.build().pdf != nil)
+        #expect(try project.read("out/x/.cache/.verified-images").contains("anh.jpg"))
+        #expect(project.build().pdf != nil)
+        var bytes = [UInt8](good)
+        for i in (bytes.count / 2)..<(bytes.count / 2 + 4000) { bytes[i] = UInt8(truncatingIfNeeded: i &* 7919) | 0x01 }
+        try project.write("issues/x/images/anh.jpg", Data(bytes + [0xFF, 0xD9]))
+        let (pdf, diagnostics) = project.build()
+        #expect(pdf == nil && diagnostics.contains { $0.id == "image-damaged" })
+    }
+
     @Test func aPNGDamagedInItsDataIsALocatedError() throws {
         var bytes = [UInt8](PNGMaker.solid(width: 400, height: 300))
         // Inside the IDAT chunk: its checksum no longer matches.

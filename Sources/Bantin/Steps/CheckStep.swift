@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Loading
 import Typesetting
 
@@ -10,6 +11,8 @@ struct CheckStep: BuildStep {
     static let name = "Checking"
     let workspace: Workspace
     let engine: DiagnosticEngine
+    /// Where `build` notes the images already decoded whole (nil: decode them all).
+    var ledger: URL? = nil
 
     func run(_ loaded: LoadedIssue) -> Typesetter? {
         let fonts = FontLibrary(directory: workspace.fontsDirectory)
@@ -17,7 +20,7 @@ struct CheckStep: BuildStep {
         guard FontCoverage(layout: loaded.layout, fonts: fonts, layoutFile: layoutFile, engine: engine).check() else { return nil }
         GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine).check(loaded.issue)
         let errors = engine.errorCount
-        ImageDecoding(workspace: workspace, engine: engine).check(loaded.issue)
+        ImageDecoding(workspace: workspace, engine: engine, ledger: ledger).check(loaded.issue)
         guard engine.errorCount == errors else { return nil }
         return Typesetter(fonts: fonts, layout: loaded.layout)
     }
