@@ -20,11 +20,15 @@ extension Pipeline {
 
     /// Steps 3 and 4 for an issue that loaded and checked cleanly; `build` gives the issue's
     /// article store, the commands that write nothing give none. `whenTypeset` runs between
-    /// the two steps.
+    /// the two steps, once the images decoded beside typesetting are known to be sound.
     func lay(_ checked: Checked, store: ArticleStore?, whenTypeset: () -> Void = {}) -> Laid? {
         let runner = checked.runner, loaded = checked.loaded
         let paginator = Paginator(issue: loaded.issue, layout: loaded.layout, typesetter: checked.typesetter)
         guard let composition = runner.run(TypesetStep(engine: engine, store: store), paginator) else { return nil }
+        // Nothing is written from an issue with a damaged image, the web edition neither.
+        let damaged = checked.images.value
+        engine.emit(contentsOf: damaged)
+        guard !damaged.contains(where: { $0.severity == .error }) else { return nil }
         whenTypeset()
         guard let result = runner.run(PaginateStep(engine: engine), (paginator, composition)) else { return nil }
         return Laid(loaded: loaded, composition: composition, result: result)

@@ -45,6 +45,8 @@ public final class Pipeline: Sendable {
         var runner: StepRunner
         var loaded: LoadedIssue
         var typesetter: Typesetter
+        /// Every image decoded whole, beside typesetting and pagination: its errors.
+        var images: Background<[Diagnostic]>
     }
 
     /// Steps 1 and 2 for one issue folder. `build` keeps a ledger of the images it decoded whole
@@ -54,8 +56,11 @@ public final class Pipeline: Sendable {
         let runner = StepRunner(id: id, engine: engine, log: log)
         let ledger = keepingLedger ? options.outDirectory.appendingPathComponent(id).appendingPathComponent(".cache/.verified-images") : nil
         guard let loaded = runner.run(LoadStep(workspace: workspace, engine: engine, layoutOverride: options.layoutOverride), folder),
-              let typesetter = runner.run(CheckStep(workspace: workspace, engine: engine, ledger: ledger), loaded) else { return nil }
-        return Checked(runner: runner, loaded: loaded, typesetter: typesetter)
+              let typesetter = runner.run(CheckStep(workspace: workspace, engine: engine), loaded) else { return nil }
+        let decoding = ImageDecoding(workspace: workspace, ledger: ledger), issue = loaded.issue
+        let images = Background { decoding.check(issue) }
+        images.start()
+        return Checked(runner: runner, loaded: loaded, typesetter: typesetter, images: images)
     }
 
     /// The web theme in `layouts/web/`, or nil after located diagnostics.

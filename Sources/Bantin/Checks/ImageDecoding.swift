@@ -6,16 +6,17 @@ import Model
 import Output
 
 /// Every image of the issue decoded whole (`ImageCheck`), in parallel: one damaged past its
-/// header is an error at the figure that shows it (or at issue.yaml, for the cover). With a
+/// header is an error at the figure that shows it (or at issue.yaml, for the cover). The build
+/// runs it beside typesetting and pagination and waits for it before anything is written. With a
 /// ledger (a file of `size modification-time path` lines, one per image that decoded), an image
 /// whose file is as it was when it last decoded is not decoded again: an editor's rebuild pays
 /// only for the images that changed.
-struct ImageDecoding {
+struct ImageDecoding: Sendable {
     let workspace: Workspace
-    let engine: DiagnosticEngine
     var ledger: URL? = nil
 
-    func check(_ issue: Issue) {
+    /// The errors of the images that do not decode.
+    func check(_ issue: Issue) -> [Diagnostic] {
         var uses: [(image: ImageRef, at: SourceRange)] = []
         if let cover = issue.cover?.image, cover.file.hasSuffix(cover.issuePath) {
             // The issue's folder is where the cover's path in it starts.
@@ -44,18 +45,19 @@ struct ImageDecoding {
             if let stamp, known.contains(stamp) { return nil }
             return ImageCheck.damage(URL(fileURLWithPath: use.image.file), isJPEG: use.image.format == .jpeg)
         }
-        var verified: [String] = []
+        var verified: [String] = [], errors: [Diagnostic] = []
         for ((use, why), stamp) in zip(zip(distinct, damage), stamps) {
             guard let why else {
                 if let stamp { verified.append(stamp) }
                 continue
             }
-            engine.emit(.error("image-damaged", "the image '\(use.image.issuePath)' is damaged: \(why)", at: use.at,
-                               hint: "open it in an image editor and save it again, or copy it again from the original"))
+            errors.append(.error("image-damaged", "the image '\(use.image.issuePath)' is damaged: \(why)", at: use.at,
+                                 hint: "open it in an image editor and save it again, or copy it again from the original"))
         }
         if let ledger, Set(verified) != known {
             try? OutputFile.write(Data((verified.sorted().joined(separator: "\n") + "\n").utf8), to: ledger)
         }
+        return errors
     }
 
     /// `size modification-time path` of a file, or nil when it cannot be read.

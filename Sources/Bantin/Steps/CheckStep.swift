@@ -1,27 +1,21 @@
 import Diagnostics
-import Foundation
 import Loading
 import Typesetting
 
 /// Step 2: opens every font of the layout, then runs the checks of `Checks/` over the document
-/// (a font without the 134 Vietnamese letters, a character no font of the layout can draw, an
-/// image damaged past its header).
+/// (a font without the 134 Vietnamese letters, a character no font of the layout can draw).
+/// Decoding every image whole (`ImageDecoding`) starts here and runs beside steps 3 and 4.
 /// Its product is the typesetter the next steps share.
 struct CheckStep: BuildStep {
     static let name = "Checking"
     let workspace: Workspace
     let engine: DiagnosticEngine
-    /// Where `build` notes the images already decoded whole (nil: decode them all).
-    var ledger: URL? = nil
 
     func run(_ loaded: LoadedIssue) -> Typesetter? {
         let fonts = FontLibrary(directory: workspace.fontsDirectory)
         let layoutFile = workspace.displayPath(workspace.layoutsDirectory.appendingPathComponent(loaded.layout.name + ".yaml"))
         guard FontCoverage(layout: loaded.layout, fonts: fonts, layoutFile: layoutFile, engine: engine).check() else { return nil }
         GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine).check(loaded.issue)
-        let errors = engine.errorCount
-        ImageDecoding(workspace: workspace, engine: engine, ledger: ledger).check(loaded.issue)
-        guard engine.errorCount == errors else { return nil }
         return Typesetter(fonts: fonts, layout: loaded.layout)
     }
 }
