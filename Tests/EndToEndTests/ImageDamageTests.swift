@@ -70,6 +70,26 @@ import TestSupport
         #expect(pdf != nil, "\(diagnostics)")
     }
 
+    /// A PNG whose header says 16 × 16 but whose data holds 4000 × 4000 pixels (48 MB of zeros
+    /// in 50 KB): decoding is bounded by the header's size, already checked against the limit,
+    /// so the data past it is never unpacked into memory; the build finishes either way.
+    @Test func aPNGWhoseHeaderUnderstatesItsDataIsDecodedAtTheHeadersSize() throws {
+        let folder = try temporaryFolder("lying-png")
+        let file = folder.appendingPathComponent("noi-doi.png")
+        _ = try run("/usr/bin/python3", ["-c", """
+            import struct, zlib, sys
+            def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+            data = zlib.compress(b"\\0" * ((1 + 4000 * 3) * 4000), 9)
+            open(sys.argv[1], "wb").write(b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0))
+                                          + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+            """, file.path])
+        let bytes = try Data(contentsOf: file)
+        #expect(bytes.count < 200_000)
+        let (pdf, diagnostics) = try build(("noi-doi.png", bytes))
+        #expect(pdf != nil || diagnostics.contains { $0.severity == .error && $0.range?.start.line == 7 }, "\(diagnostics)")
+        #expect(diagnostics.filter { $0.severity == .error }.allSatisfy { $0.range != nil })
+    }
+
     /// Formats the loader recognises but Bantin does not take: each a located error with a hint.
     @Test func unsupportedFormatsAreLocatedErrorsWithAHint() throws {
         let samples: [(String, Data, String)] = [
