@@ -16,11 +16,14 @@ extension Pipeline {
     public func build(_ folders: [URL]) -> [BuiltIssue] {
         let checked = folders.compactMap { loadAndCheck($0, log: log, keepingLedger: true) }
         guard !checked.isEmpty, let theme = loadTheme() else { return [] }
-        let issues = checked.map(\.loaded.issue)
-        log("[web] \(WebEditionStep.name) \(issues.map(\.id).joined(separator: ", "))")
+        log("[web] \(WebEditionStep.name) \(checked.map(\.loaded.issue.id).joined(separator: ", "))")
         let step = WebEditionStep(theme: theme, fontsDirectory: workspace.fontsDirectory, directory: webDirectory)
+        let images = checked.map { ($0.loaded.issue, $0.images) }
         let web = Background { () -> (pages: [String], seconds: Double)? in
             let runner = StepRunner(id: "web", engine: self.engine, log: nil)
+            // Only issues whose images all decode are published (each issue's own steps report
+            // the damaged ones); the web thread waits for the checks still running.
+            let issues = images.filter { !$1.value.contains { $0.severity == .error } }.map(\.0)
             let published = self.publishedIssues(besides: folders)
             return runner.run(step, (issues, published)).map { ($0, runner.timings.last?.seconds ?? 0) }
         }

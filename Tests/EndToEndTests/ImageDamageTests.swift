@@ -46,6 +46,27 @@ import TestSupport
         #expect(pdf == nil && diagnostics.contains { $0.id == "image-damaged" })
     }
 
+    /// Two issues built at once, the second with a damaged photo: the first is built and
+    /// published, nothing of the second reaches the web edition.
+    @Test func anIssueWithADamagedImageIsNotPublished() throws {
+        let project = try TestProject()
+        var bytes = [UInt8](try Data(contentsOf: projectRoot.appendingPathComponent("issues/2025-q1/images/hoc-sinh.jpg")))
+        for i in (bytes.count / 2)..<(bytes.count / 2 + 4000) { bytes[i] = UInt8(truncatingIfNeeded: i &* 7919) | 0x01 }
+        for (id, quarter, image) in [("a", 1, "TestProject.tinyPNG"), ("b", 2, "hong.jpg")] {
+            try project.write("issues/\(id)/issue.yaml", "number: \(quarter)\nyear: 2025\nquarter: \(quarter)\ndate: 2025-0\(quarter * 3)-28\nsections:\n  - title: Tin\n    articles: [articles/a.md]\n")
+            let figure = image == "hong.jpg" ? "\n![Ảnh](../images/hong.jpg)\n" : ""
+            try project.write("issues/\(id)/articles/a.md", "---\ntitle: Bài \(id)\n---\n\nMột đoạn.\n\(figure)")
+        }
+        try project.write("issues/b/images/hong.jpg", Data(bytes))
+        let engine = DiagnosticEngine()
+        let built = Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
+            .build([project.url("issues/a"), project.url("issues/b")])
+        #expect(built.map(\.issue.id) == ["a"])
+        #expect(engine.diagnostics.contains { $0.id == "image-damaged" && $0.range?.path.hasSuffix("issues/b/articles/a.md") == true })
+        #expect(project.exists("out/web/a/index.html") && !project.exists("out/web/b"))
+        #expect(!(try project.read("out/web/feed.xml")).contains("b/"))
+    }
+
     @Test func aPNGDamagedInItsDataIsALocatedError() throws {
         var bytes = [UInt8](PNGMaker.solid(width: 400, height: 300))
         // Inside the IDAT chunk: its checksum no longer matches.
