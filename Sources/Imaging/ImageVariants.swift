@@ -80,14 +80,20 @@ public enum ImageVariants {
         }
     }
 
+    /// Adds the turn of an image's orientation to a cairo context's transformation, so that its
+    /// stored pixels are drawn where they are seen (the web copies here, the previews in `PDF`).
+    package static func turn(_ cr: OpaquePointer, by t: Turn) {
+        var m = cairo_matrix_t()
+        cairo_matrix_init(&m, t.xx, t.yx, t.xy, t.yy, t.x0, t.y0)
+        cairo_transform(cr, &m)
+    }
+
     /// The decoded image drawn turned into a surface of the size it is seen at.
     private static func turned(_ image: OpaquePointer, by t: Turn, to size: (width: Int, height: Int)) throws -> OpaquePointer {
         guard let out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height)),
               let cr = cairo_create(out) else { throw ImagingError.image("image", "out of memory") }
         defer { cairo_destroy(cr) }
-        var m = cairo_matrix_t()
-        cairo_matrix_init(&m, t.xx, t.yx, t.xy, t.yy, t.x0, t.y0)
-        cairo_transform(cr, &m)
+        turn(cr, by: t)
         cairo_set_source_surface(cr, image, 0, 0)
         cairo_paint(cr)
         cairo_surface_flush(out)

@@ -1,4 +1,5 @@
 internal import CCairo
+import Imaging
 import Model
 import Pages
 
@@ -61,12 +62,7 @@ struct PageRenderer {
         }
         cairo_translate(cr, frame.x.value, frame.y.value)
         cairo_scale(cr, frame.width.value / Double(ref.pixelWidth), frame.height.value / Double(ref.pixelHeight))
-        if ref.orientation != 1 {
-            let o = ref.orientationMatrix
-            var m = cairo_matrix_t()
-            cairo_matrix_init(&m, o.xx, o.yx, o.xy, o.yy, o.x0, o.y0)
-            cairo_transform(cr, &m)
-        }
+        if ref.orientation != 1 { ImageVariants.turn(cr, by: ref.orientationMatrix) }
         cairo_set_source_surface(cr, surface, 0, 0)
         cairo_paint(cr)
         cairo_restore(cr)

@@ -31,3 +31,13 @@ func pdfWords(_ pdf: URL, first: Int? = nil, last: Int? = nil) throws -> [String
 func words(_ text: String) -> [String] {
     text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).map(String.init)
 }
+
+/// The XMP packet of a PDF (`<x:xmpmeta>` … `</x:xmpmeta>`), read from a copy qpdf writes with
+/// its streams uncompressed into `scratch`.
+func xmpPacket(of pdf: URL, scratch: URL) throws -> Data? {
+    let expanded = scratch.appendingPathComponent("expanded.pdf")
+    _ = try run("qpdf", ["--qdf", "--object-streams=disable", pdf.path, expanded.path])
+    let bytes = String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+    guard let start = bytes.range(of: "<x:xmpmeta"), let end = bytes.range(of: "</x:xmpmeta>") else { return nil }
+    return Data(bytes[start.lowerBound..<end.upperBound].utf8)
+}
