@@ -6,6 +6,9 @@ struct BodyRenderer {
     let imageURL: (ImageRef) -> String
     var srcset: (ImageRef) -> String = { _ in "" }
     var size: (ImageRef) -> (Int, Int)? = { _ in nil }
+    /// The shallowest heading level of the article: it becomes `<h2>` under the page's `<h1>`
+    /// title, and deeper ones follow without skipping a level (a screen reader's outline).
+    var topLevel = 1
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined(separator: "\n")
@@ -16,7 +19,7 @@ struct BodyRenderer {
         case .paragraph(let inlines):
             return "<p>\(render(inlines))</p>"
         case .heading(let level, let inlines):
-            let h = min(max(level + 1, 2), 4)
+            let h = min(max(level - topLevel + 2, 2), 4)
             return "<h\(h)>\(render(inlines))</h\(h)>"
         case .list(let ordered, let start, let items):
             let tag = ordered ? "ol" : "ul"

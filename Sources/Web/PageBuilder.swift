@@ -49,9 +49,10 @@ struct PageBuilder {
     func articlePage(_ article: Article, in section: Section) -> String {
         let all = articles
         let index = position[article.slug] ?? 0
-        let body = BodyRenderer(imageURL: { ref in images.best(ref, width: 800).map { "../images/" + $0.file } ?? "" },
+        var body = BodyRenderer(imageURL: { ref in images.best(ref, width: 800).map { "../images/" + $0.file } ?? "" },
                                 srcset: { ref in images.srcset(ref, prefix: "../images/") },
                                 size: { ref in images.best(ref, width: 800).map { ($0.width, $0.height) } })
+        body.topLevel = article.blocks.compactMap { if case .heading(let level, _) = $0.kind { level } else { nil } }.min() ?? 1
         var context: [String: Any] = [
             "section": section.title, "title": article.title, "authors": article.authors.joined(separator: ", "),
             "body": body.render(article.blocks), "pdf": "../" + Paths.pdfName(issue), "line": issue.issueLine,

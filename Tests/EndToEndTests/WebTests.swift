@@ -95,6 +95,21 @@ import TestSupport
         }
     }
 
+    /// axe's heading-order: under each page's `<h1>`, headings never skip a level (the
+    /// article's `##` sections are `<h2>`, not `<h3>`).
+    @Test func headingsNeverSkipALevel() throws {
+        let heading = try Regex(#"<h([1-6])[\s>]"#)
+        for page in try FileManager.default.subpathsOfDirectory(atPath: web.path) where page.hasSuffix(".html") {
+            let html = try String(contentsOf: web.appendingPathComponent(page), encoding: .utf8)
+            var last = 0
+            for match in html.matches(of: heading) {
+                let level = Int(html[match.range].dropFirst(2).prefix(1))!
+                #expect(level <= last + 1, "\(page): <h\(level)> after <h\(last)>")
+                last = level
+            }
+        }
+    }
+
     @Test func everyPageForbidsInlineScripts() throws {
         let pages = try FileManager.default.subpathsOfDirectory(atPath: web.path).filter { $0.hasSuffix(".html") }
         for page in pages {
