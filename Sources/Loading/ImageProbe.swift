@@ -61,50 +61,53 @@ enum ImageProbe {
         return .success((be32(b, 16), be32(b, 20), .png))
     }
 
-    private static func jpeg(_ b: [UInt8]) -> Result<(Int, Int, ImageRef.Format), Failure> {
-        var i = 2
-        while i + 9 < b.count {
-            guard b[i] == 0xFF else { return .failure(.corrupt("the JPEG markers are damaged")) }
+    /// A JPEG's marker segments in the bytes read, up to the image data (SOS) or the end: each
+    /// segment's marker, where its `FF` is and its length; `damaged` when a segment does not
+    /// start with `FF`. The one walk the frame size, the components and the orientation share.
+    private static func segments(_ b: [UInt8]) -> (list: [(marker: UInt8, at: Int, length: Int)], damaged: Bool) {
+        var list: [(UInt8, Int, Int)] = [], i = 2
+        while i + 3 < b.count {
+            guard b[i] == 0xFF else { return (list, true) }
             let marker = b[i + 1]
             if marker == 0xFF { i += 1; continue }
             let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
-            // SOF0–SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) do not.
-            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
-                let height = Int(b[i + 5]) << 8 | Int(b[i + 6])
-                let width = Int(b[i + 7]) << 8 | Int(b[i + 8])
-                return .success((width, height, .jpeg))
-            }
+            list.append((marker, i, length))
+            if marker == 0xDA || marker == 0xD9 { break }  // the image data: no more headers
             i += 2 + length
         }
-        return .failure(.corrupt("no frame header was found in the first 64 KB of the JPEG"))
+        return (list, false)
+    }
+
+    /// SOF0–SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) do not. The segment
+    /// must lie within the bytes read up to its component count.
+    private static func frame(_ b: [UInt8]) -> (at: Int?, damaged: Bool) {
+        let (list, damaged) = segments(b)
+        let sof = list.first { (0xC0...0xCF).contains($0.marker) && ![0xC4, 0xC8, 0xCC].contains($0.marker) && $0.at + 9 < b.count }
+        return (sof?.at, damaged)
+    }
+
+    private static func jpeg(_ b: [UInt8]) -> Result<(Int, Int, ImageRef.Format), Failure> {
+        let (at, damaged) = frame(b)
+        guard let i = at else {
+            return .failure(.corrupt(damaged ? "the JPEG markers are damaged" : "no frame header was found in the first 64 KB of the JPEG"))
+        }
+        let height = Int(b[i + 5]) << 8 | Int(b[i + 6])
+        let width = Int(b[i + 7]) << 8 | Int(b[i + 8])
+        return .success((width, height, .jpeg))
     }
 
     /// The number of colour components in the JPEG's frame header (3 RGB/YCbCr, 4 CMYK).
     private static func jpegComponents(_ b: [UInt8]) -> Int? {
-        var i = 2
-        while i + 9 < b.count, b[i] == 0xFF {
-            let marker = b[i + 1]
-            if marker == 0xFF { i += 1; continue }
-            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
-            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) { return Int(b[i + 9]) }
-            i += 2 + length
-        }
-        return nil
+        frame(b).at.map { Int(b[$0 + 9]) }
     }
 
     /// The EXIF orientation (1–8) of a JPEG's APP1 segment, 1 when it has none or it is unreadable.
     static func exifOrientation(_ b: [UInt8]) -> Int {
-        var i = 2
-        while i + 4 < b.count, b[i] == 0xFF {
-            let marker = b[i + 1]
-            if marker == 0xFF { i += 1; continue }
-            if marker == 0xDA || marker == 0xD9 { break }  // the image data: no more headers
-            let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
-            let start = i + 4, end = min(b.count, i + 2 + length)
-            if marker == 0xE1, end - start > 14, Array(b[start..<(start + 6)]) == [0x45, 0x78, 0x69, 0x66, 0, 0] {
+        for segment in segments(b).list where segment.marker == 0xE1 {
+            let start = segment.at + 4, end = min(b.count, segment.at + 2 + segment.length)
+            if end - start > 14, Array(b[start..<(start + 6)]) == [0x45, 0x78, 0x69, 0x66, 0, 0] {
                 return orientation(inTIFF: Array(b[(start + 6)..<end]))
             }
-            i += 2 + length
         }
         return 1
     }

@@ -21,11 +21,14 @@ public struct Block: Sendable {
     }
 
     /// Every figure in this block and the blocks inside it.
-    public var figures: [Figure] {
+    public var figures: [Figure] { placedFigures.map(\.figure) }
+
+    /// The same, each with the range of the paragraph that holds it (for located diagnostics).
+    public var placedFigures: [(figure: Figure, range: SourceRange)] {
         switch kind {
-        case .figure(let figure): [figure]
-        case .list(_, _, let items): items.flatMap { $0.flatMap(\.figures) }
-        case .quote(let blocks): blocks.flatMap(\.figures)
+        case .figure(let figure): [(figure, range)]
+        case .list(_, _, let items): items.flatMap { $0.flatMap(\.placedFigures) }
+        case .quote(let blocks): blocks.flatMap(\.placedFigures)
         default: []
         }
     }

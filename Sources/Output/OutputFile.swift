@@ -19,13 +19,7 @@ public enum OutputFile {
     /// Lets `produce` write a temporary file beside `url` (it receives its URL), then renames it
     /// into place. Whatever `produce` throws, the temporary file is removed and `url` untouched.
     public static func write(to url: URL, _ produce: (URL) throws -> Void) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = temporaryURL(for: url)
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        try produce(temporary)
-        guard TestAbort.around({ rename(temporary.path, url.path) }) == 0 else {
-            throw OutputFileError(path: url.path, reason: String(cString: strerror(errno)))
-        }
+        try write(to: url, rejectingTo: nil, produce, vet: { _ in true })
     }
 
     /// As `write(to:_:)`, and then `vet` looks at the finished temporary file: when it refuses
@@ -33,18 +27,18 @@ public enum OutputFile {
     /// fails preflight never takes the delivery name of the last good one). When it accepts,
     /// a file left at `rejected` by an earlier run is removed. Returns whether it was accepted.
     @discardableResult
-    public static func write(to url: URL, rejectingTo rejected: URL, _ produce: (URL) throws -> Void,
+    public static func write(to url: URL, rejectingTo rejected: URL?, _ produce: (URL) throws -> Void,
                              vet: (URL) -> Bool) throws -> Bool {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = temporaryURL(for: url)
         defer { try? FileManager.default.removeItem(at: temporary) }
         try produce(temporary)
-        let accepted = vet(temporary)
-        let destination = accepted ? url : rejected
+        let accepted = rejected == nil || vet(temporary)
+        let destination = accepted ? url : rejected!
         guard TestAbort.around({ rename(temporary.path, destination.path) }) == 0 else {
             throw OutputFileError(path: destination.path, reason: String(cString: strerror(errno)))
         }
-        if accepted { try? FileManager.default.removeItem(at: rejected) }
+        if accepted, let rejected { try? FileManager.default.removeItem(at: rejected) }
         return accepted
     }
 

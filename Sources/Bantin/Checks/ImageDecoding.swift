@@ -23,19 +23,7 @@ struct ImageDecoding: Sendable {
             let folder = URL(fileURLWithPath: String(cover.file.dropLast(cover.issuePath.count)))
             uses.append((cover, .file(workspace.displayPath(folder.appendingPathComponent("issue.yaml")))))
         }
-        for article in issue.articles {
-            func walk(_ blocks: [Block]) {
-                for block in blocks {
-                    switch block.kind {
-                    case .figure(let figure): uses.append((figure.image, block.range))
-                    case .list(_, _, let items): items.forEach(walk)
-                    case .quote(let inner): walk(inner)
-                    default: break
-                    }
-                }
-            }
-            walk(article.blocks)
-        }
+        uses += issue.articles.flatMap { $0.blocks.flatMap(\.placedFigures) }.map { ($0.figure.image, $0.range) }
         // Each file once, reported at its first use.
         var seen = Set<String>()
         let distinct = uses.filter { seen.insert($0.image.file).inserted }
