@@ -34,12 +34,17 @@ public enum OutputFile {
         defer { try? FileManager.default.removeItem(at: temporary) }
         try produce(temporary)
         let accepted = rejected == nil || vet(temporary)
-        let destination = accepted ? url : rejected!
-        guard TestAbort.around({ rename(temporary.path, destination.path) }) == 0 else {
-            throw OutputFileError(path: destination.path, reason: String(cString: strerror(errno)))
-        }
+        try moveIntoPlace(temporary, at: accepted ? url : rejected!)
         if accepted, let rejected { try? FileManager.default.removeItem(at: rejected) }
         return accepted
+    }
+
+    /// Renames a finished temporary file (named by `temporaryURL`) into place — for a writer
+    /// that fills its temporary over a longer span than one closure (the article cache's pack).
+    public static func moveIntoPlace(_ temporary: URL, at url: URL) throws {
+        guard TestAbort.around({ rename(temporary.path, url.path) }) == 0 else {
+            throw OutputFileError(path: url.path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// `.print.pdf.1234.tmp` beside `print.pdf`; `tag` names a second temporary of the same file

@@ -1,6 +1,7 @@
 import Bantin
 import Diagnostics
 import Foundation
+import Layout
 import Testing
 import TestSupport
 
@@ -37,6 +38,8 @@ import TestSupport
             return files
         }
 
+        var pack: URL { project.url("out/x/.cache/\(ArticleStore.packName)") }
+
         func edit(_ path: String, _ change: (String) -> String) throws {
             try project.write(path, change(try project.read(path)))
         }
@@ -52,32 +55,61 @@ import TestSupport
         let cached = try sample.outputs(), clean = try sample.outputs("clean")
         #expect(cached.count == clean.count && cached.count > 20)
         for (path, data) in clean { #expect(cached[path] == data, "\(path) differs from a clean build's") }
-        let entries = try FileManager.default.contentsOfDirectory(atPath: sample.project.url("out/x/.cache").path).filter { $0.hasSuffix(".bin") }
-        #expect(entries.count == 9, "entries of the edited article's old text are removed: \(entries)")
+        let entries = ArticleStore.entries(inPackAt: sample.pack)
+        #expect(entries.count == 9, "the entry of the edited article's old text is dropped: \(entries.map(\.key))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sample.project.url("out/x/.cache").path).sorted()
+                == [".verified-images", "articles.pack"])
     }
 
-    @Test func aDamagedTruncatedOrEmptyEntryIsTypesetAgainAndAKilledBuildsTemporaryRemoved() throws {
+    @Test func aRebuildThatChangedNothingLeavesThePackAsItIs() throws {
         let sample = try Sample()
         #expect(try sample.build().typesetArticles == 9)
-        let cache = sample.project.url("out/x/.cache")
-        // The articles' entries (beside them, the ledger of images decoded whole).
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }.sorted()
-            .map { cache.appendingPathComponent($0) }
+        func identity() throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: sample.pack.path)[.systemFileNumber] as? Int
+        }
+        let before = try identity(), first = ArticleStore.entries(inPackAt: sample.pack)
+        #expect(before != nil && first.count == 9)
+        #expect(try sample.build().typesetArticles == 0)
+        #expect(try identity() == before, "the pack was written again")
+        // The first article edited: a new pack, in the issue's order, the same entries but that one's.
+        try sample.edit("issues/x/articles/01-hoi-nghi-tong-ket-2024.md") { $0 + "\nMột câu mới.\n" }
+        #expect(try sample.build().typesetArticles == 1)
+        let second = ArticleStore.entries(inPackAt: sample.pack)
+        #expect(second.count == 9 && second[0].key != first[0].key)
+        #expect(second.dropFirst().map(\.key) == first.dropFirst().map(\.key))
+    }
+
+    @Test func aDamagedEntryIsTypesetAgainAndAKilledBuildsTemporaryRemoved() throws {
+        let sample = try Sample()
+        #expect(try sample.build().typesetArticles == 9)
+        let entries = ArticleStore.entries(inPackAt: sample.pack)
         #expect(entries.count == 9)
-        var damaged = try Data(contentsOf: entries[0])
-        damaged[damaged.count / 2] ^= 0x01
-        try damaged.write(to: entries[0])
-        try Data(contentsOf: entries[1]).prefix(100).write(to: entries[1])
-        try Data().write(to: entries[2])
-        // What a build killed while writing an entry leaves (no process has this id).
-        let stray = cache.appendingPathComponent(".\(entries[3].lastPathComponent).4194303.tmp")
+        var damaged = try Data(contentsOf: sample.pack)
+        damaged[entries[0].range.lowerBound + entries[0].range.count / 2] ^= 0x01
+        // A torn write: the second half of an entry never reached the disk.
+        damaged.replaceSubrange(entries[4].range.suffix(entries[4].range.count / 2), with: Data(count: entries[4].range.count / 2))
+        try damaged.write(to: sample.pack)
+        // What a build killed while writing its pack leaves (no process has this id).
+        let stray = sample.project.url("out/x/.cache/.\(ArticleStore.packName).4194303.tmp")
         try Data([1, 2, 3]).write(to: stray)
-        #expect(try sample.build().typesetArticles == 3)
+        #expect(try sample.build().typesetArticles == 2)
         #expect(!FileManager.default.fileExists(atPath: stray.path))
         #expect(try sample.build().typesetArticles == 0, "the entries typeset again were written again")
         #expect(try sample.build(into: "clean").typesetArticles == 9)
         let cached = try sample.outputs(), clean = try sample.outputs("clean")
         for (path, data) in clean { #expect(cached[path] == data, "\(path) differs from a clean build's") }
+        #expect(try Data(contentsOf: sample.pack) == Data(contentsOf: sample.project.url("clean/x/.cache/\(ArticleStore.packName)")), "a pack mended entry by entry is a clean build's pack")
+    }
+
+    @Test func aPackCutShortEmptyOrOfAnotherKindIsTypesetWhole() throws {
+        let sample = try Sample()
+        #expect(try sample.build().typesetArticles == 9)
+        let whole = try Data(contentsOf: sample.pack)
+        for broken in [whole.prefix(whole.count / 2), whole.dropLast(1), Data(), Data("BNAP".utf8), Data(repeating: 0xff, count: 4096)] {
+            try broken.write(to: sample.pack)
+            #expect(try sample.build().typesetArticles == 9, "a pack of \(broken.count) bytes")
+            #expect(try Data(contentsOf: sample.pack) == whole)
+        }
     }
 
     @Test func aChangedLayoutOrFontTypesetsEverythingAgain() throws {

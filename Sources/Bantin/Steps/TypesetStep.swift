@@ -12,7 +12,7 @@ struct TypesetStep: BuildStep {
     /// Also warns of every paragraph in which a word had to be cut to stay in its column.
     func run(_ paginator: Paginator) throws -> Paginator.Composition? {
         let composition = try paginator.compose(reusing: store)
-        store?.prune()
+        store?.finish()
         engine.emit(contentsOf: composition.cutWords)
         return composition
     }
