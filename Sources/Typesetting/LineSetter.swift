@@ -73,7 +73,7 @@ struct LineSetter {
 private struct RunBuilder {
     var runs: [GlyphRun] = []
     /// The face of the last run: faces are compared by identity (a library opens each file once).
-    private var font: Font?
+    private unowned(unsafe) var font: Font?
 
     /// Starts a run at `x` unless the last one has this look.
     private mutating func run(for font: Font, size: Double, color: Color, link: String?, at x: Double) {
