@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Pages", dependencies: ["Model"]),
         .target(name: "Typesetting", dependencies: ["Model", "Pages", "CHarfBuzz"]),
         .target(name: "Layout", dependencies: ["Typesetting", "Pages", "Output"]),
-        .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG"]),
+        .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG", "CLibDeflate"]),
         // The PDF stage sees pages only: never the typesetter or the layout.
         .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CLibDeflate"]),
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
