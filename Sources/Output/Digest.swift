@@ -10,12 +10,6 @@ public struct Digest {
     private static let prime: UInt64 = 0x100_0000_01b3
     private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// Plain 64-bit FNV-1a of `data` (one lane, no field ending): for names that must stay as
-    /// they were, such as the web fonts' cache.
-    public static func fnv64(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { raw in raw.reduce(offset) { ($0 ^ UInt64($1)) &* prime } }
-    }
-
     /// Whole files (fonts of a few megabytes each build) go eight bytes a step, little-endian,
     /// then the last few bytes one by one: FNV-1a's multiply chain is the cost, so fewer
     /// steps make it about eight times faster than byte by byte. A multiply carries low bits

@@ -19,8 +19,9 @@ enum WebFonts {
     /// The WOFF2 bytes of a TrueType font, or nil when the tool is missing or fails.
     static func woff2(_ ttf: URL) -> Data? {
         guard let tool, let data = try? Data(contentsOf: ttf) else { return nil }
-        let hash = Digest.fnv64(data)
-        let cached = cache.appendingPathComponent(ttf.deletingPathExtension().lastPathComponent + "-" + String(hash, radix: 16) + ".woff2")
+        var hash = Digest()
+        hash.add(data)
+        let cached = cache.appendingPathComponent(ttf.deletingPathExtension().lastPathComponent + "-" + hash.hex + ".woff2")
         if let hit = try? Data(contentsOf: cached) { return hit }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-woff2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
