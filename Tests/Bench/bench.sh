@@ -7,7 +7,7 @@
 # A benchmark, not a test: nothing here fails on time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-runs=${RUNS:-5}
+runs=${RUNS:-7}
 work=$(mktemp -d /tmp/bantin-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # Each corpus is a site of its own (its own root): a build lists every issue of its site, so
@@ -22,32 +22,53 @@ bantin=$PWD/.build/release/bantin
 fonts=$PWD/fonts
 typst=$(python3 -c 'import typst; print(typst.__version__)')
 
-# Runs a command $runs times; prints "median-seconds peak-MB".
-measure() {
-  local times=()
-  : > "$work/logs"
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/log" 2>&1
-    times+=("$(cat "$work/time")")
-    cat "$work/log" >> "$work/logs"
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) } END { printf "%.3f %.0f\n", t[int((NR + 1) / 2)], m / 1024 }'
+# Runs a command once; appends "seconds peak-KB" to the file $1 and its output to $1.log.
+once() {
+  local file=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/log" 2>&1
+  cat "$work/time" >> "$file"
+  cat "$work/log" >> "$file.log"
 }
 
-printf '%s\n' "machine: $(nproc) cores, $(uname -m); median of $runs runs each; Bantin release build, Typst $typst (typst-py, interpreter start included)"
-printf '%-11s %7s %6s | %-22s | %-22s | %s\n' corpus words pages "Bantin (all outputs)" "Typst (one PDF)" "Typst / Bantin"
+# "median-seconds peak-MB" of the runs in a file of once's lines.
+summary() {
+  sort -n "$1" | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) } END { printf "%.3f %.0f\n", t[int((NR + 1) / 2)], m / 1024 }'
+}
+
+# Runs a command $runs times; prints "median-seconds peak-MB".
+measure() {
+  : > "$work/runs"; : > "$work/runs.log"
+  for _ in $(seq "$runs"); do once "$work/runs" "$@"; done
+  cp "$work/runs.log" "$work/logs"
+  summary "$work/runs"
+}
+
+# Two commands run in turn, A B A B …, $runs times each, so that a machine whose speed drifts
+# (this one is shared) slows both alike; prints the medians of each as measure does, then the
+# median of the ratios B/A taken pair by pair.
+measurePair() {
+  local a=$1 b=$2
+  : > "$work/a"; : > "$work/a.log"; : > "$work/b"; : > "$work/b.log"
+  for _ in $(seq "$runs"); do once "$work/a" sh -c "$a"; once "$work/b" sh -c "$b"; done
+  cp "$work/a.log" "$work/logs"
+  echo "$(summary "$work/a") $(summary "$work/b") $(paste "$work/a" "$work/b" | awk '{ print $3 / $1 }' | sort -n \
+    | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }')"
+}
+
+printf '%s\n' "machine: $(nproc) cores, $(uname -m); median of $runs runs each, the two tools in turn; Bantin release build, Typst $typst (typst-py, interpreter start included)"
+printf '%-11s %7s %6s | %-22s | %-22s | %s\n' corpus words pages "Bantin (all outputs)" "Typst (one PDF)" "Typst / Bantin (median of the pairs)"
 for id in ${CORPORA:-bench-24 stress-400}; do
   site=$work/$id
   words=$(cat "$site/issues/$id/articles/"*.md | wc -w)
   python3 Tests/Bench/make-typst.py "$site/issues/$id" "$site/issues/$id/twin.typ"
   # A full build each time: the article cache of the run before is removed first.
-  read -r bt bm < <(measure sh -c "rm -rf '$site/out/$id/.cache' && exec '$bantin' build '$site/issues/$id' --root '$site' --out '$site/out' --timings")
+  read -r bt bm tt tm ratio < <(measurePair \
+    "rm -rf '$site/out/$id/.cache' && exec '$bantin' build '$site/issues/$id' --root '$site' --out '$site/out' --timings" \
+    "exec python3 -c \"import typst; typst.compile('$site/issues/$id/twin.typ', output='$work/twin.pdf', font_paths=['$fonts'], ignore_system_fonts=True)\"")
   cp "$work/logs" "$work/$id.timings"
   pages=$(sed -n 's/^built [^:]*: \([0-9]*\) pages.*/\1/p' "$work/$id.timings" | tail -1)
-  read -r tt tm < <(measure python3 -c "import typst; typst.compile('$site/issues/$id/twin.typ', output='$work/twin.pdf', font_paths=['$fonts'], ignore_system_fonts=True)")
   tpages=$(pdfinfo "$work/twin.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-  printf '%-11s %7d %6s | %6.3f s %6d MB      | %6.3f s %6d MB %3dp | %.2f\n' "$id" "$words" "$pages" "$bt" "$bm" "$tt" "$tm" "$tpages" \
-    "$(awk -v a="$tt" -v b="$bt" 'BEGIN { print a / b }')"
+  printf '%-11s %7d %6s | %6.3f s %6d MB      | %6.3f s %6d MB %3dp | %.2f\n' "$id" "$words" "$pages" "$bt" "$bm" "$tt" "$tm" "$tpages" "$ratio"
 done
 # Bantin's steps side by side (each step's median over the runs), with how much each grew
 # against the words: a growth factor near 1 is linear; well above 1, the step grows faster.
