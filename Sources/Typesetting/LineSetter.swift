@@ -37,18 +37,19 @@ struct LineSetter {
         var builder = RunBuilder()
         var ascent = 0.0, descent = 0.0, inkAscent = 0.0, inkDescent = 0.0
         var hasSpaces = false
+        func place(_ f: Fragment) {
+            builder.append(f.text, glyphs: f.glyphs, font: f.font, size: f.size, color: f.color, link: f.link, at: x)
+            x += f.width
+            ascent = max(ascent, f.font.ascender * f.size)
+            descent = max(descent, f.font.descender * f.size)
+            let scale = f.size / f.font.unitsPerEm
+            inkAscent = max(inkAscent, f.inkTop * scale)
+            inkDescent = max(inkDescent, f.inkBottom * scale)
+        }
         for item in list.items[range] {
             switch item {
-            case .word(let fragments):
-                for f in fragments {
-                    builder.append(f.text, glyphs: f.glyphs, font: f.font, size: f.size, color: f.color, link: f.link, at: x)
-                    x += f.width
-                    ascent = max(ascent, f.font.ascender * f.size)
-                    descent = max(descent, f.font.descender * f.size)
-                    let scale = f.size / f.font.unitsPerEm
-                    inkAscent = max(inkAscent, f.inkTop * scale)
-                    inkDescent = max(inkDescent, f.inkBottom * scale)
-                }
+            case .word(let f): place(f)
+            case .pieces(let fragments): for f in fragments { place(f) }
             case .glue(let g):
                 let width = g.width + (ratio >= 0 ? ratio * g.stretch : ratio * g.shrink)
                 if let glyph = g.glyph {

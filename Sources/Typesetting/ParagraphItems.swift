@@ -37,10 +37,23 @@ struct Glue {
 /// The items of Knuth & Plass's model: boxes (here whole words), glue, and penalties. What
 /// they measure and cost is in the `ItemMetric` beside each; the items hold what drawing needs.
 enum Item {
-    case word([Fragment])
+    /// A word in one face, as nearly every word is: its fragment inline, with no array to allocate.
+    case word(Fragment)
+    /// A word of several fragments: a style changes inside it (`Vi**ệ**t`), or a fallback face
+    /// sets some of its letters.
+    case pieces([Fragment])
     case glue(Glue)
     /// A break opportunity of zero width.
     case penalty
+
+    /// A word's fragments as a list (nil for glue and penalties), for the paths that cut words.
+    var fragments: [Fragment]? {
+        switch self {
+        case .word(let fragment): [fragment]
+        case .pieces(let fragments): fragments
+        case .glue, .penalty: nil
+        }
+    }
 }
 
 /// The numbers of an item that choosing breaks needs, kept beside the items so the breakers
@@ -72,10 +85,16 @@ struct ItemList {
         metrics.reserveCapacity(n)
     }
 
+    mutating func word(_ fragment: Fragment) {
+        metrics.append(ItemMetric(kind: .word, width: fragment.width))
+        items.append(.word(fragment))
+    }
+
     mutating func word(_ fragments: [Fragment]) {
+        guard fragments.count != 1 else { return word(fragments[0]) }
         let width = fragments.reduce(0) { $0 + $1.width }
         metrics.append(ItemMetric(kind: .word, width: width))
-        items.append(.word(fragments))
+        items.append(.pieces(fragments))
     }
 
     mutating func glue(_ glue: Glue) {
@@ -176,7 +195,13 @@ struct ParagraphItems {
         let cuts = VietnameseBreaks.urlBreakOffsets(word)
         if cuts.isEmpty {
             if pieces.count == 1 {
-                list.word(try shape(word, runs[pieces[0].run]))
+                let run = runs[pieces[0].run], primary = try face(for: run), shaped = primary.word(word)
+                // The common case: the style's face has every letter; one fragment, no array.
+                if shaped.covered {
+                    list.word(fragment(word, shaped, primary, size(for: run), run))
+                } else {
+                    list.word(try shape(word, run))
+                }
             } else {
                 list.word(try pieces.flatMap { try shape(String($0.text), runs[$0.run]) })
             }

@@ -19,7 +19,7 @@ enum WordCutter {
     /// list when there is none.
     static func cut(_ list: ItemList, toFit limit: Double) -> ItemList {
         func tooWide(_ item: Item, _ metric: ItemMetric) -> Bool {
-            guard metric.kind == .word, metric.width > limit + 0.01, case .word(let fragments) = item else { return false }
+            guard metric.kind == .word, metric.width > limit + 0.01, let fragments = item.fragments else { return false }
             return fragments.reduce(0) { $0 + $1.text.count } > wholeUpTo
         }
         guard limit > 0, list.metrics.contains(where: { $0.kind == .word && $0.width > limit + 0.01 }),
@@ -28,13 +28,14 @@ enum WordCutter {
         out.reserve(list.count + 16)
         for (item, metric) in zip(list.items, list.metrics) {
             switch item {
-            case .word(let fragments) where tooWide(item, metric):
-                let pieces = split(fragments, limit: limit)
+            case .word where tooWide(item, metric), .pieces where tooWide(item, metric):
+                let pieces = split(item.fragments!, limit: limit)
                 for (n, piece) in pieces.enumerated() {
                     out.word(piece)
                     if n + 1 < pieces.count, let last = piece.last { ragged(after: last, into: &out) }
                 }
-            case .word(let fragments): out.word(fragments)
+            case .word(let fragment): out.word(fragment)
+            case .pieces(let fragments): out.word(fragments)
             case .glue(let glue): out.glue(glue)
             case .penalty: out.penalty(metric.cost)
             }
