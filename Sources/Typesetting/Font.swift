@@ -52,6 +52,7 @@ public final class Font: @unchecked Sendable {
     }
 
     deinit {
+        for shard in shards { shard.release() }
         hb_font_destroy(font)
         hb_face_destroy(face)
     }
@@ -89,21 +90,35 @@ public final class Font: @unchecked Sendable {
         let key = WordKey(text)
         let shard = shards[Int(key.spread % UInt64(Font.shardCount))]
         if let hit = shard.lock.withLock({ shard.words[key] }) { return hit }
-        let word = ShapedWord(Shaper.shape(text, font: font), text: text, in: self)
-        shard.lock.withLock { shard.words[key] = word }
+        let glyphs = Shaper.shape(text, font: font)
+        let stored = UnsafeMutableBufferPointer<ShapedGlyph>.allocate(capacity: glyphs.count)
+        _ = stored.initialize(from: glyphs)
+        let word = ShapedWord(UnsafeBufferPointer(stored), text: text, in: self)
+        shard.lock.withLock {
+            // Two threads may shape one word at once: both copies stay until the face goes.
+            shard.storage.append(stored)
+            shard.words[key] = word
+        }
         return word
     }
 
     /// The glyphs of a word, from the cache.
     func shape(_ text: String) -> [ShapedGlyph] {
-        word(text).glyphs
+        Array(word(text).glyphs)
     }
 }
 
-/// One shard of a face's word cache.
+/// One shard of a face's word cache, and the memory of its words' glyphs.
 private final class WordShard: @unchecked Sendable {
     let lock = NSLock()
     var words: [WordKey: ShapedWord] = [:]
+    var storage: [UnsafeMutableBufferPointer<ShapedGlyph>] = []
+
+    func release() {
+        for buffer in storage { buffer.deallocate() }
+        storage = []
+        words = [:]
+    }
 }
 
 /// A word as the cache knows it: by its UTF-8 bytes, which are what HarfBuzz shapes. `String`'s

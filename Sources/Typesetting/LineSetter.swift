@@ -83,13 +83,15 @@ private struct RunBuilder {
         self.font = font
     }
 
-    mutating func append(_ text: String, glyphs: [ShapedGlyph], font: Font, size: Double, color: Color, link: String?, at x: Double) {
+    mutating func append(_ text: String, glyphs: Glyphs, font: Font, size: Double, color: Color, link: String?, at x: Double) {
         run(for: font, size: size, color: color, link: link, at: x)
         let scale = size / font.unitsPerEm
         var pen = x - runs[runs.count - 1].x.value
-        for g in glyphs {
-            place(g, at: pen, scale: scale)
-            pen += g.advance * scale
+        glyphs.withBuffer { glyphs in
+            for g in glyphs {
+                place(g, at: pen, scale: scale)
+                pen += g.advance * scale
+            }
         }
         close(text, at: pen)
     }

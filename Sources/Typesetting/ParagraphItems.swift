@@ -11,7 +11,7 @@ struct Fragment {
     var size: Double
     var color: Color
     var link: String?
-    var glyphs: [ShapedGlyph]
+    var glyphs: Glyphs
     /// Width in points, tracking included.
     var width: Double
     /// How far the glyphs' ink reaches above and below the baseline, in font units.
@@ -256,10 +256,11 @@ struct ParagraphItems {
 
     private func fragment(_ text: String, _ word: ShapedWord, _ font: Font, _ size: Double, _ run: StyledRun) -> Fragment {
         let scale = size / font.unitsPerEm
-        var glyphs = word.glyphs, advance = word.advance
+        var glyphs = Glyphs.cached(word.glyphs), advance = word.advance
         if style.tracking != 0 {
-            glyphs = Tracking.apply(style.tracking.value / scale, to: glyphs)
-            advance = glyphs.reduce(0) { $0 + $1.advance }
+            let tracked = Tracking.apply(style.tracking.value / scale, to: Array(word.glyphs))
+            glyphs = .own(tracked)
+            advance = tracked.reduce(0) { $0 + $1.advance }
         }
         return Fragment(text: text, font: font, size: size, color: style.color, link: run.link, glyphs: glyphs,
                         width: advance * scale, inkTop: word.inkTop, inkBottom: word.inkBottom)

@@ -122,11 +122,11 @@ enum WordCutter {
             let bytes = clusters[i].bytes.lowerBound..<clusters[j - 1].bytes.upperBound
             var piece = f
             piece.text = String(decoding: Array(f.text.utf8)[bytes], as: UTF8.self)
-            piece.glyphs = f.glyphs[glyphs].map { glyph in
+            piece.glyphs = .own(f.glyphs[glyphs].map { glyph in
                 var glyph = glyph
                 glyph.cluster -= bytes.lowerBound
                 return glyph
-            }
+            })
             piece.width = clusters[i..<j].reduce(0) { $0 + $1.width }
             out.append(piece)
             i = j
