@@ -29,7 +29,7 @@ import Typesetting
                            glyphs: [PlacedGlyph(id: 70_000, x: Pt(-0.0), y: 1.25, cluster: 0),
                                     PlacedGlyph(id: 3, x: Pt(.nan), y: 0, cluster: 5),
                                     PlacedGlyph(id: 4, x: 1e300, y: -2, cluster: 2),
-                                    PlacedGlyph(id: 5, x: Pt(-.infinity), y: 0, cluster: -1)],
+                                    PlacedGlyph(id: 5, x: Pt(-.infinity), y: 0, cluster: Int(UInt32.max))],
                            text: "ab", link: "https://example.org", width: 12.5)
         var mixed = lines[0]
         mixed.runs.append(odd)

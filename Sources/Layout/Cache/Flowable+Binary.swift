@@ -361,6 +361,8 @@ private struct FlowableDecoder {
         for _ in 0..<n {
             let id = flags & Flag.wideIDs != 0 ? try r.uint32() : UInt32(try r.uint16())
             cluster &+= try r.signed()
+            // A glyph's cluster is a byte offset into its run's text, kept in 32 bits.
+            guard cluster >= 0, cluster <= Int(UInt32.max) else { throw BinaryReader.Damaged() }
             let code = try r.varint()
             let z = code >> 1
             let a = Int(Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1))
