@@ -82,18 +82,27 @@ extension Pipeline {
         return out.joined(separator: "\n")
     }
 
-    /// `bantin preview`: PNGs of the chosen pages and a contact sheet of all of them, in
-    /// `out/<id>/preview/`. Returns the files written, or nil after diagnostics.
-    public func preview(_ folder: URL, pages range: ClosedRange<Int>?, dpi: Double) -> [URL]? {
+    /// `bantin preview`: PNGs of the chosen pages (all when nil) and, when asked, a contact sheet
+    /// of all of them, in `out/<id>/preview/`, which afterwards holds exactly these files.
+    /// Returns the files written, or nil after diagnostics.
+    public func preview(_ folder: URL, pages range: ClosedRange<Int>?, dpi: Double, contactSheet: Bool = false) -> [URL]? {
         guard let laid = lay(folder) else { return nil }
         let pages = laid.result.pages
+        if let range, !range.overlaps(1...max(pages.count, 1)) {
+            engine.emit(.error("preview", "\(laid.loaded.issue.id) has \(pages.count) pages: there is no page \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)")",
+                               at: nil, hint: "ask for pages between 1 and \(pages.count)"))
+            return nil
+        }
         do {
             let out = options.outDirectory.appendingPathComponent(laid.loaded.issue.id).appendingPathComponent("preview")
             let writer = PreviewWriter(dpi: dpi)
             var files = try writer.writePages(pages, numbers: range, to: out)
-            let sheet = out.appendingPathComponent("contact-sheet.png")
-            try writer.writeContactSheet(pages, to: sheet)
-            files.append(sheet)
+            if contactSheet {
+                let sheet = out.appendingPathComponent("contact-sheet.png")
+                try writer.writeContactSheet(pages, to: sheet)
+                files.append(sheet)
+            }
+            writer.removeStale(in: out, keeping: files)
             return files
         } catch {
             engine.emit(.error("preview", "\(laid.loaded.issue.id): \(error)", at: nil))

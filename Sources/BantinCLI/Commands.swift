@@ -138,7 +138,7 @@ struct Check: ParsableCommand {
 
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write PNG previews of pages and a contact sheet of the whole issue, for designers.")
+        abstract: "Write PNG previews of pages (and, when asked, a contact sheet of the whole issue), for designers.")
 
     @Argument(help: "The issue folder.")
     var issue: String
@@ -148,6 +148,9 @@ struct Preview: ParsableCommand {
 
     @Option(name: .long, help: "Resolution of the page previews.")
     var dpi: Double = 100
+
+    @Flag(name: .long, help: "Also draw contact-sheet.png: every page, in spreads.")
+    var contactSheet = false
 
     @Option(name: .long, help: "Where outputs go (previews in <out>/<id>/preview/).")
     var out = "out"
@@ -163,7 +166,7 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         let pipeline = common.pipeline(out: out)
-        if let files = pipeline.preview(URL(fileURLWithPath: issue), pages: pages.flatMap(PageRange.parse), dpi: dpi) {
+        if let files = pipeline.preview(URL(fileURLWithPath: issue), pages: pages.flatMap(PageRange.parse), dpi: dpi, contactSheet: contactSheet) {
             for file in files { print(file.path) }
         }
         try finish(pipeline, format: common.diagnosticsFormat)

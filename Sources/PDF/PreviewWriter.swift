@@ -67,6 +67,24 @@ public struct PreviewWriter {
         }
     }
 
+    /// Removes what an earlier preview left in `folder` and this one did not write: page images
+    /// of other pages (a longer layout's `page-052.png`, pages not asked for this time, so none
+    /// stays to be mistaken for the current layout), the contact sheet when it was not drawn,
+    /// and temporaries of killed runs. Returns the names removed.
+    @discardableResult
+    public func removeStale(in folder: URL, keeping written: [URL]) -> [String] {
+        OutputFile.removeStale(in: folder)
+        let keep = Set(written.map(\.lastPathComponent))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let stale = names.filter { name in
+            guard !keep.contains(name) else { return false }
+            if name == "contact-sheet.png" { return true }
+            return name.hasPrefix("page-") && name.hasSuffix(".png") && Int(name.dropFirst(5).dropLast(4)) != nil
+        }
+        for name in stale { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        return stale.sorted()
+    }
+
     private func render(width: Double, height: Double, background: Double = 1, to url: URL,
                         _ draw: (OpaquePointer) throws -> Void) throws {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width.rounded(.up)), Int32(height.rounded(.up))) else {
