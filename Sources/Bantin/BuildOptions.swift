@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Layout
 import Model
 
@@ -30,4 +31,35 @@ public struct BuiltIssue: Sendable {
     public var typesetArticles: Int
     /// Wall time of each step, in order: where the time goes.
     public var timings: [StepTiming]
+    /// Per article, what `bantin check` reports of its lines.
+    public var quality: [ArticleReport] = []
+    /// The preflight's verdict on print.pdf ("pass", "pass with warnings", "fail") and its counts.
+    public var preflight: (verdict: String, errors: Int, warnings: Int)?
+}
+
+/// One article's line quality, as `bantin check` prints it and the desk shows it.
+public struct ArticleReport: Sendable {
+    public var path: String
+    public var lines: Int
+    public var overfull: Int
+    public var loose: Int
+    /// The paragraph with the largest adjustment of a line, and that adjustment.
+    public var worst: SourceRange?
+    public var worstRatio: Double
+
+    init(path: String, _ quality: ArticleQuality) {
+        self.path = path
+        lines = quality.lineCount
+        overfull = quality.overfull
+        loose = quality.loose
+        worst = quality.worst?.source
+        worstRatio = quality.worst?.worstRatio ?? 0
+    }
+
+    /// `path: 412 lines, 0 overfull, 3 loose; worst paragraph 12:1 (largest |r| 1.42)`.
+    public var summary: String {
+        var line = "\(path): \(lines) lines, \(overfull) overfull, \(loose) loose"
+        if let worst { line += "; worst paragraph \(worst.start) (largest |r| \(String(format2: worstRatio)))" }
+        return line
+    }
 }

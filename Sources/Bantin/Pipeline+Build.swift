@@ -81,8 +81,11 @@ extension Pipeline {
         for timing in written.timings { runner.record(timing.step, seconds: timing.seconds) }
         runner.record("  preflight check", seconds: check.seconds)
         // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
-        _ = runner.run(PreflightStep(engine: engine), (loaded, result.laid, written.printPDF, try? check.outcome?.get()))
-        return BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
-                          paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
+        let report = runner.run(PreflightStep(engine: engine), (loaded, result.laid, written.printPDF, try? check.outcome?.get()))
+        var built = BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
+                               paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
+        built.quality = zip(loaded.issue.articles, laid.composition.quality).map { ArticleReport(path: $0.path, $1) }
+        built.preflight = report.map { ($0.verdict, $0.errors, $0.warnings) }
+        return built
     }
 }

@@ -66,11 +66,7 @@ extension Pipeline {
         let quality = laid.composition.quality
         var out: [String] = []
         for (article, q) in zip(issue.articles, quality) {
-            var line = "\(article.path): \(q.lineCount) lines, \(q.overfull) overfull, \(q.loose) loose"
-            if let worst = q.worst, let source = worst.source {
-                line += "; worst paragraph \(source.start) (largest |r| \(String(format2: worst.worstRatio)))"
-            }
-            out.append(line)
+            out.append(ArticleReport(path: article.path, q).summary)
         }
         let lines = quality.reduce(0) { $0 + $1.lineCount }
         let loose = quality.reduce(0) { $0 + $1.loose }

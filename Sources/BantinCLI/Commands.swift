@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bantin
+import Desk
 import Diagnostics
 import Loading
 import Output
@@ -9,7 +10,7 @@ struct BantinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Typesets a quarterly bulletin: print PDF and web edition from a YAML manifest and Markdown articles.",
-        subcommands: [Build.self, Check.self, Preview.self, Dump.self, Import.self],
+        subcommands: [Build.self, Check.self, Preview.self, Serve.self, Dump.self, Import.self],
         defaultSubcommand: Build.self)
 }
 
@@ -170,6 +171,62 @@ struct Preview: ParsableCommand {
             for file in files { print(file.path) }
         }
         try finish(pipeline, format: common.diagnosticsFormat)
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web edition, the desk (every page, diagnostics, quality, preflight) and the PDFs; rebuild on every change.")
+
+    @Argument(help: "The issue folders (default: every folder under issues/ with an issue.yaml).")
+    var issues: [String] = []
+
+    @Option(name: .long, help: "Port to listen on (0: any free port).")
+    var port: Int = 8080
+
+    @Option(name: .long, help: "Address to listen on: loopback unless told otherwise.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Where outputs go.")
+    var out = "out"
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() throws {
+        let pipeline = common.pipeline(out: out)
+        let server = DeskServer(options: pipeline.options, folders: try folders(issues, pipeline), host: host, port: port)
+        let host = host
+        let done = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task {
+            do {
+                try await server.run(log: { line in
+                    print(line)
+                    fflush(nil)
+                }, ready: { port in
+                    print("serving http://\(host):\(port)/ (the desk at /desk/); Ctrl-C stops")
+                    fflush(nil)
+                })
+            } catch {
+                failure.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error {
+            FileHandle.standardError.write(Data("error: the server stopped: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("stopped")
+    }
+
+    /// The server's error, handed from its task to the waiting main thread.
+    private final class Failure: @unchecked Sendable {
+        var error: Error?
     }
 }
 

@@ -20,21 +20,31 @@ public struct PreviewWriter {
         let resources = Resources(rasterize: true)
         var written: [URL] = []
         for page in pages where numbers?.contains(page.number) ?? true {
-            let scale = dpi / 72
             let url = folder.appendingPathComponent(String(format: "page-%03d.png", page.number))
-            try render(width: page.mediaSize.width.value * scale, height: page.mediaSize.height.value * scale, to: url) { cr in
-                cairo_scale(cr, scale, scale)
-                try PageRenderer(cr: cr, resources: resources).draw(page)
-                // The trim, as a hairline: what lies outside it is bleed and is cut away.
-                cairo_set_source_rgb(cr, 0, 0.6, 0.8)
-                cairo_set_line_width(cr, 0.5)
-                let t = page.trimBox
-                cairo_rectangle(cr, t.x.value, t.y.value, t.width.value, t.height.value)
-                cairo_stroke(cr)
-            }
+            try writePage(page, to: url, resources: resources)
             written.append(url)
         }
         return written
+    }
+
+    /// One page as a PNG at `url`, with the trim as a hairline.
+    public func writePage(_ page: Page, to url: URL) throws {
+        try writePage(page, to: url, resources: Resources(rasterize: true))
+    }
+
+    /// `resources` (fonts and images opened for drawing) are shared by the pages of one call.
+    func writePage(_ page: Page, to url: URL, resources: Resources) throws {
+        let scale = dpi / 72
+        try render(width: page.mediaSize.width.value * scale, height: page.mediaSize.height.value * scale, to: url) { cr in
+            cairo_scale(cr, scale, scale)
+            try PageRenderer(cr: cr, resources: resources).draw(page)
+            // The trim, as a hairline: what lies outside it is bleed and is cut away.
+            cairo_set_source_rgb(cr, 0, 0.6, 0.8)
+            cairo_set_line_width(cr, 0.5)
+            let t = page.trimBox
+            cairo_rectangle(cr, t.x.value, t.y.value, t.width.value, t.height.value)
+            cairo_stroke(cr)
+        }
     }
 
     /// Every page, trimmed, side by side in spreads (page 1 alone on the right, as it is bound).

@@ -12,7 +12,7 @@ public struct FontFace: Hashable, Sendable {
 }
 
 /// Glyphs of one font, size and colour drawn together, with the text they stand for.
-public struct GlyphRun: Sendable {
+public struct GlyphRun: Sendable, Hashable {
     public var face: FontFace
     public var size: Pt
     public var color: Color

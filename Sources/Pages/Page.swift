@@ -8,8 +8,8 @@ import Model
 
 /// One printed page: media size (trim + bleed), its boxes, and what is drawn on it.
 /// Coordinates are points from the top-left corner of the media, y pointing down.
-public struct Page: Sendable {
-    public enum Kind: String, Sendable {
+public struct Page: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
         case cover, contents, article, blank, colophon
     }
 

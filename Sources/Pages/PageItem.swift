@@ -1,7 +1,7 @@
 import Model
 
 /// What is drawn on a page, in the order it is drawn.
-public enum PageItem: Sendable {
+public enum PageItem: Sendable, Hashable {
     /// A glyph run whose baseline starts at `origin`.
     case text(GlyphRun, origin: Point)
     /// An image scaled into `frame`, cut to `clip` when one is given (a cover photo into the bleed).

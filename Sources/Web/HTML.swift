@@ -6,9 +6,9 @@
 import Foundation
 import Model
 
-enum HTML {
-    /// Escapes text for element content and attribute values.
-    static func escape(_ text: String) -> String {
+package enum HTML {
+    /// Escapes text for element content and attribute values (the desk's pages use it too).
+    package static func escape(_ text: String) -> String {
         // On UTF-8 bytes: the five characters are ASCII, and no grapheme breaking is needed.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = [UInt8]()
