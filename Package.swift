@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        // `bantin serve` only (the Desk target): the core library never depends on NIO.
+        // `bantin serve` only (the Server target): the core library never depends on NIO.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
@@ -44,14 +44,14 @@ let package = Package(
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output", "Imaging"]),
         // `bantin serve`: the web edition, the desk and the PDFs over HTTP, rebuilt as files change.
-        .target(name: "Desk", dependencies: [
+        .target(name: "Server", dependencies: [
             "Bantin", "Layout", "PDF", "Pages", "Web", "Output", "Diagnostics",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "BantinCLI", dependencies: [
-            "Bantin", "Desk", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Bantin", "Server", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What every test target shares: the project's root, throwaway projects, goldens, the default layout.

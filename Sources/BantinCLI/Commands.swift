@@ -1,6 +1,6 @@
 import ArgumentParser
 import Bantin
-import Desk
+import Server
 import Diagnostics
 import Loading
 import Output

@@ -101,3 +101,8 @@ mkdir -p "$site/issues" && cp issues/publication.yaml "$site/issues/" && cp -r i
 article="$site/issues/sample/articles/09-tin-ngan.md"
 read -r it im < <(measure sh -c "echo 'Một câu thêm vào bản tin ngắn.' >> '$article' && '$bantin' build '$site/issues/sample' --root '$site' --out '$site/out'")
 printf 'rebuild of the sample after editing one article: median %.3f s, peak %d MB\n' "$it" "$im"
+# The desk (`bantin serve`): from saving an article, and a layout value, to the new page images.
+desk=$work/desk
+mkdir -p "$desk/issues" "$desk/layouts" && cp issues/publication.yaml "$desk/issues/" && cp -r issues/2025-q1 "$desk/issues/sample"
+cp -r layouts/. "$desk/layouts/" && ln -s "$PWD/fonts" "$desk/fonts"
+python3 Tests/Bench/desk-latency.py "$bantin" "$desk" sample "$runs"

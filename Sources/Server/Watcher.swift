@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the desk watches — `issues/`, `layouts/` (the web theme with it) and `fonts/` — as a
-/// map of every file to its size and modification time. Polling twice or more a second finds a
+/// map of every file to its size and modification time. Polling twenty times a second finds a
 /// save within a fraction of the 300 ms an editor waits for, with no platform's file events.
 struct Snapshot: Equatable, Sendable {
     var files: [String: Stamp] = [:]

@@ -17,7 +17,7 @@ public struct DeskServer: Sendable {
     /// Resolution of the desk's page images.
     public var dpi: Double = 60
     /// How often the watched folders are looked at.
-    public var poll: Duration = .milliseconds(100)
+    public var poll: Duration = .milliseconds(50)
 
     public init(options: BuildOptions, folders: [URL], host: String = "127.0.0.1", port: Int = 8080) {
         self.options = options
