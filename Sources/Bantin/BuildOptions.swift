@@ -9,12 +9,15 @@ public struct BuildOptions: Sendable {
     public var layoutOverride: String?
     /// Also write `booklet.pdf`, the 2-up saddle-stitch imposition.
     public var booklet: Bool
+    /// Also write a proof round (`ProofStep`).
+    public var proof: Bool
 
-    public init(root: URL, outDirectory: URL, layoutOverride: String? = nil, booklet: Bool = false) {
+    public init(root: URL, outDirectory: URL, layoutOverride: String? = nil, booklet: Bool = false, proof: Bool = false) {
         self.root = root
         self.outDirectory = outDirectory
         self.layoutOverride = layoutOverride
         self.booklet = booklet
+        self.proof = proof
     }
 }
 
@@ -35,6 +38,8 @@ public struct BuiltIssue: Sendable {
     public var quality: [ArticleReport] = []
     /// The preflight's verdict on print.pdf ("pass", "pass with warnings", "fail") and its counts.
     public var preflight: (verdict: String, errors: Int, warnings: Int)?
+    /// The proof round written, with `--proof`.
+    public var proof: ProofRound?
 }
 
 /// One article's line quality, as `bantin check` prints it and the desk shows it.

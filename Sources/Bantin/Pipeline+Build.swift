@@ -86,6 +86,13 @@ extension Pipeline {
                                paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
         built.quality = zip(loaded.issue.articles, laid.composition.quality).map { ArticleReport(path: $0.path, $1) }
         built.preflight = report.map { ($0.verdict, $0.errors, $0.warnings) }
+        if options.proof {
+            built.proof = runner.run(ProofStep(folder: folder, typesetter: issue.typesetter), (loaded, result.laid))
+            if let round = built.proof {
+                log("      proof round \(round.number): \(round.pdf.path)"
+                    + (round.changes.map { ", \(round.changedPages.count) page(s) changed: \($0.path)" } ?? ""))
+            }
+        }
         return built
     }
 }

@@ -29,9 +29,10 @@ struct CommonOptions: ParsableArguments {
         URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
     }
 
-    func pipeline(out: String = "out", booklet: Bool = false) -> Pipeline {
+    func pipeline(out: String = "out", booklet: Bool = false, proof: Bool = false) -> Pipeline {
         let outURL = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout, booklet: booklet),
+        return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout, booklet: booklet,
+                                              proof: proof),
                         log: { line in
                             print(line)
                             fflush(nil)  // every output stream: progress shows as it happens
@@ -100,10 +101,13 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Also write booklet.pdf: pages imposed 2-up for saddle stitching (A4 on A3, A5 on A4).")
     var booklet = false
 
+    @Flag(name: .long, help: "Also write a proof round for the board: proof.pdf (numbered lines, watermark) and, from the second round, changes.html.")
+    var proof = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let pipeline = common.pipeline(out: out, booklet: booklet)
+        let pipeline = common.pipeline(out: out, booklet: booklet, proof: proof)
         let built = pipeline.build(try folders(issues, pipeline))
         for issue in built {
             print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")

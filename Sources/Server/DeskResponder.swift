@@ -28,7 +28,7 @@ struct DeskResponder: HTTPResponder {
         switch segments.first {
         case "desk": return desk(Array(segments.dropFirst()), query: request.uri.query ?? "")
         case "pdf":
-            guard segments.count == 3, ids.contains(segments[1]), ["print.pdf", "screen.pdf"].contains(segments[2]) else { return Self.notFound }
+            guard segments.count == 3, ids.contains(segments[1]), ["print.pdf", "screen.pdf", "proof.pdf"].contains(segments[2]) else { return Self.notFound }
             return file(options.outDirectory.appendingPathComponent(segments[1]), [segments[2]])
         default:
             return file(web, segments, directoryIndex: true)
