@@ -93,13 +93,14 @@ final class DeskBuilder: Sendable {
             if desk.pages.first(where: { $0.number == laid.number })?.file != file { changed.append(laid.number) }
             pages.append(.init(number: laid.number, file: file))
         }
-        // Images of pages no longer shown (and killed runs' temporaries) go.
-        let keep = Set(pages.map(\.file))
+        // Images of pages no longer shown, large or small (and killed runs' temporaries), go.
+        let keep = Set(pages.flatMap { [$0.file, "large-" + $0.file] })
         OutputFile.removeStale(in: folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !keep.contains(name) && !name.hasPrefix(".") {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
         desk.pages = pages
+        desk.laid = issue.pages.map(\.page)
         return changed
     }
 

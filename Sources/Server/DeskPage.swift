@@ -11,8 +11,8 @@ struct DeskPage {
     let desk: IssueDesk
     let ids: [String]
 
-    func image(_ page: IssueDesk.PageImage) -> String {
-        "/desk/\(desk.id)/page/\(page.number).png?v=\(page.file.dropFirst(9).dropLast(4))"
+    func image(_ page: IssueDesk.PageImage, large: Bool = false) -> String {
+        "/desk/\(desk.id)/\(large ? "large" : "page")/\(page.number).png?v=\(page.file.dropFirst(9).dropLast(4))"
     }
 
     var html: String {
@@ -40,7 +40,7 @@ struct DeskPage {
         out += "<section id=\"report\" aria-label=\"Báo cáo\">\n" + report + "</section>\n"
         out += "<section aria-label=\"Các trang\"><h2>Các trang</h2>\n<ol id=\"pages\">\n"
         for page in desk.pages {
-            out += "<li id=\"p\(page.number)\"><a href=\"\(image(page))\"><img id=\"page-\(page.number)\" src=\"\(image(page))\" "
+            out += "<li id=\"p\(page.number)\"><a href=\"\(image(page, large: true))\"><img id=\"page-\(page.number)\" src=\"\(image(page))\" "
                 + "alt=\"Trang \(page.number)\" loading=\"lazy\"></a><span>\(page.number)</span></li>\n"
         }
         out += "</ol></section>\n</main>\n</body>\n</html>\n"
@@ -77,7 +77,7 @@ struct DeskPage {
 
     /// What `desk.js` needs after a build event.
     var status: String {
-        let pages = desk.pages.map { #"{"number":\#($0.number),"src":"\#(image($0))"}"# }.joined(separator: ",")
+        let pages = desk.pages.map { #"{"number":\#($0.number),"src":"\#(image($0))","large":"\#(image($0, large: true))"}"# }.joined(separator: ",")
         let errors = desk.items.filter { $0.severity == .error }.count
         return #"{"issue":"\#(desk.id)","version":\#(desk.version),"stale":\#(desk.stale),"errors":\#(errors),"pages":[\#(pages)],"report":\#(Self.json(report))}"#
     }
@@ -114,7 +114,7 @@ struct DeskPage {
             const image = document.getElementById("page-" + page.number);
             if (image && image.getAttribute("src") !== page.src) {
               image.src = page.src;
-              image.parentElement.href = page.src;
+              image.parentElement.href = page.large;
             }
           }
           document.getElementById("report").innerHTML = status.report;

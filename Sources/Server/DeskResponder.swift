@@ -1,6 +1,7 @@
 import Bantin
 import Foundation
 import Hummingbird
+import PDF
 import ServiceLifecycle
 
 /// Every request of `bantin serve`, by its path. Nothing outside the output folder and the
@@ -66,11 +67,19 @@ struct DeskResponder: HTTPResponder {
         case ["status.json"]:
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: DeskPage(desk: desk, ids: ids).status)))
-        case let rest where rest.count == 2 && rest[0] == "page":
+        case let rest where rest.count == 2 && (rest[0] == "page" || rest[0] == "large"):
             guard rest[1].hasSuffix(".png"), let n = Int(rest[1].dropLast(4)), let image = desk.pages.first(where: { $0.number == n }) else {
                 return Self.notFound
             }
-            return file(options.outDirectory.appendingPathComponent(id).appendingPathComponent(".desk"), [image.file])
+            let folder = options.outDirectory.appendingPathComponent(id).appendingPathComponent(".desk")
+            guard rest[0] == "large" else { return file(folder, [image.file]) }
+            // Large, drawn when first asked for (and kept while the page is unchanged).
+            let large = "large-" + image.file
+            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(large).path),
+               let page = desk.laid.first(where: { $0.number == n }) {
+                try? PreviewWriter(dpi: 150).writePage(page, to: folder.appendingPathComponent(large))
+            }
+            return file(folder, [large])
         default:
             return Self.notFound
         }

@@ -2,6 +2,7 @@ import Bantin
 import Diagnostics
 import Foundation
 import Output
+import Pages
 import PDF
 import Synchronization
 
@@ -26,6 +27,8 @@ struct IssueDesk: Sendable {
 
     var id: String
     var pages: [PageImage] = []
+    /// The pages themselves, to draw one large when it is asked for.
+    var laid: [Page] = []
     var items: [Item] = []
     var quality: [(report: ArticleReport, page: Int?)] = []
     var preflight: (verdict: String, errors: Int, warnings: Int)?

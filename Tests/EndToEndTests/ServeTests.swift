@@ -104,6 +104,12 @@ import TestSupport
         #expect(csp.lowercased().contains("content-security-policy: default-src 'self'; script-src 'self'"))
         let image = try server.get("/desk/x/page/3.png")
         #expect(image.status == 200 && image.type == "image/png" && image.body.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // A click shows the page large: drawn at 150 dpi, not 60.
+        #expect(html.contains("href=\"/desk/x/large/3.png?v="))
+        let large = try server.get("/desk/x/large/3.png")
+        #expect(large.status == 200 && large.body.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        func width(_ png: Data) -> Int { png.count > 20 ? Int(png[16]) << 24 | Int(png[17]) << 16 | Int(png[18]) << 8 | Int(png[19]) : 0 }
+        #expect(width(large.body) > 2 * width(image.body), "large \(width(large.body)) px, small \(width(image.body)) px")
         for pdf in ["print.pdf", "screen.pdf"] {
             let file = try server.get("/pdf/x/\(pdf)")
             #expect(file.status == 200 && file.body.starts(with: Array("%PDF-".utf8)), "\(pdf)")
