@@ -5,6 +5,7 @@ import Layout
 import Output
 import Pages
 import PDF
+import Synchronization
 
 /// Builds the issues as `bantin build` does (the article cache makes a rebuild after one edit
 /// typeset one article), then brings each issue's desk up to date: the images of the pages
@@ -35,11 +36,28 @@ final class DeskBuilder: Sendable {
     /// server's threads.
     /// `salt` changes whenever a file a page may draw without naming its bytes changes (a font,
     /// an image replaced under its name): it is part of every page image's name.
-    func build(salt: Int = 0) {
+    /// With `proof`, the build also writes a proof round (`bantin build --proof`). Builds never
+    /// overlap: the watcher's and a proof asked for on the desk wait for each other.
+    /// `superseded` says, once the build is done, whether the files changed while it ran: then
+    /// its pages are not shown (its outputs are complete files, of a moment already past) and the
+    /// watcher's next build, of the newer files, takes its place.
+    func build(salt: Int = 0, proof: Bool = false, superseded: @Sendable () -> Bool = { false }) {
+        serial.withLock { _ in build(salt: salt, proof: proof, superseded: superseded, now: ()) }
+    }
+
+    private let serial = Mutex(())
+
+    private func build(salt: Int, proof: Bool, superseded: () -> Bool, now: Void) {
         let started = Date()
         let engine = DiagnosticEngine()
+        var options = options
+        options.proof = proof
         let pipeline = Pipeline(options: options, engine: engine)
         let built = pipeline.build(folders)
+        if superseded() {
+            log("desk: a newer change supersedes this build")
+            return
+        }
         let diagnostics = engine.diagnostics
         for id in ids() {
             var desk = state.desk(id) ?? IssueDesk(id: id)

@@ -10,6 +10,8 @@ import Web
 struct DeskPage {
     let desk: IssueDesk
     let ids: [String]
+    /// `out/<id>/proofs/`, where the proof rounds are.
+    var proofs: URL? = nil
 
     func image(_ page: IssueDesk.PageImage, large: Bool = false) -> String {
         "/desk/\(desk.id)/\(large ? "large" : "page")/\(page.number).png?v=\(page.file.dropFirst(9).dropLast(4))"
@@ -38,6 +40,13 @@ struct DeskPage {
 
             """
         out += "<section id=\"report\" aria-label=\"Báo cáo\">\n" + report + "</section>\n"
+        out += "<section aria-label=\"Bản thảo\"><h2>Bản thảo cho Ban biên tập</h2>\n"
+        if let round = proofRound {
+            out += "<p>Vòng \(round.number): <a href=\"/pdf/\(e(desk.id))/proof.pdf\">proof.pdf</a>"
+                + (round.changes ? " · <a href=\"/proofs/\(e(desk.id))/\(String(format: "round-%02d", round.number))/changes.html\">các trang thay đổi từ vòng trước</a>" : "")
+                + "</p>\n"
+        }
+        out += "<form method=\"post\" action=\"/desk/\(e(desk.id))/proof\"><button type=\"submit\">Tạo bản thảo vòng mới</button></form>\n</section>\n"
         out += "<section aria-label=\"Các trang\"><h2>Các trang</h2>\n<ol id=\"pages\">\n"
         for page in desk.pages {
             out += "<li id=\"p\(page.number)\"><a href=\"\(image(page, large: true))\"><img id=\"page-\(page.number)\" src=\"\(image(page))\" "
@@ -45,6 +54,16 @@ struct DeskPage {
         }
         out += "</ol></section>\n</main>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The latest proof round in `out/<id>/proofs/`, and whether it has a change report.
+    var proofRound: (number: Int, changes: Bool)? {
+        guard let proofs = proofs else { return nil }
+        let rounds = ((try? FileManager.default.contentsOfDirectory(atPath: proofs.path)) ?? [])
+            .compactMap { $0.hasPrefix("round-") ? Int($0.dropFirst(6)) : nil }
+        guard let last = rounds.max() else { return nil }
+        let changes = proofs.appendingPathComponent(String(format: "round-%02d", last)).appendingPathComponent("changes.html")
+        return (last, FileManager.default.fileExists(atPath: changes.path))
     }
 
     /// Diagnostics, quality and preflight: the part a build changes besides the pages.
@@ -144,5 +163,6 @@ struct DeskPage {
         pre { white-space: pre-wrap; margin: 0.2rem 0; font-size: 0.85rem; }
         .ok { color: #1d6b2a; }
         .preflight.error { color: #b00020; }
+        button { font: inherit; padding: 0.3rem 0.8rem; }
         """
 }

@@ -16,17 +16,26 @@ struct DeskResponder: HTTPResponder {
     let state: DeskState
     let events: Broadcaster
     let ids: [String]
+    let builder: DeskBuilder
+    let watched: [String]
 
     var web: URL { options.outDirectory.appendingPathComponent("web") }
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
-            return Self.plain(.methodNotAllowed, "Only GET and HEAD are served here.")
-        }
         guard let segments = Self.segments(request.uri.path) else {
             return Self.plain(.badRequest, "This address is not one the desk serves.")
         }
+        if request.method == .post, segments.count == 3, segments[0] == "desk", ids.contains(segments[1]), segments[2] == "proof" {
+            return await proof(segments[1], request)
+        }
+        guard request.method == .get || request.method == .head else {
+            return Self.plain(.methodNotAllowed, "Only GET and HEAD are served here, and POST of the desk's proof button.")
+        }
         switch segments.first {
+        case "proofs":
+            // A round's change report and the page images it shows.
+            guard segments.count >= 3, ids.contains(segments[1]) else { return Self.notFound }
+            return file(options.outDirectory.appendingPathComponent(segments[1]).appendingPathComponent("proofs"), Array(segments.dropFirst(2)))
         case "desk": return desk(Array(segments.dropFirst()), query: request.uri.query ?? "")
         case "pdf":
             guard segments.count == 3, ids.contains(segments[1]), ["print.pdf", "screen.pdf", "proof.pdf"].contains(segments[2]) else { return Self.notFound }
@@ -63,7 +72,8 @@ struct DeskResponder: HTTPResponder {
         guard let id = path.first, ids.contains(id), let desk = state.desk(id) else { return Self.notFound }
         switch Array(path.dropFirst()) {
         case []:
-            return Self.page(DeskPage(desk: desk, ids: ids).html)
+            let proofs = options.outDirectory.appendingPathComponent(id).appendingPathComponent("proofs")
+            return Self.page(DeskPage(desk: desk, ids: ids, proofs: proofs).html)
         case ["status.json"]:
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: DeskPage(desk: desk, ids: ids).status)))
@@ -83,6 +93,17 @@ struct DeskResponder: HTTPResponder {
         default:
             return Self.notFound
         }
+    }
+
+    /// The desk's proof button: a build with a proof round, then back to the desk. Only from
+    /// the desk's own pages: a form posted from another site carries its own origin.
+    private func proof(_ id: String, _ request: Request) async -> Response {
+        if let origin = request.headers[.origin], origin != "http://\(request.head.authority ?? "")" {
+            return Self.plain(.forbidden, "A proof is asked for from the desk's own page.")
+        }
+        let builder = builder, root = options.root, watched = watched
+        await DeskServer.offThread { builder.build(salt: Snapshot(root: root, folders: watched).salt, proof: true) }
+        return Response(status: .seeOther, headers: [.location: "/desk/\(id)/"])
     }
 
     // MARK: Files
@@ -155,7 +176,7 @@ struct DeskResponder: HTTPResponder {
 
     /// The desk's pages: scripts and styles from this origin only, nothing framed.
     static let policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-        + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     static func page(_ html: String) -> Response {
         Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",

@@ -34,7 +34,8 @@ public struct DeskServer: Sendable {
         let watched = ["issues", "layouts", "fonts"]
         let first = Snapshot(root: options.root, folders: watched)
         await Self.offThread { builder.build(salt: first.salt) }
-        let responder = DeskResponder(options: options, state: state, events: events, ids: builder.ids())
+        let responder = DeskResponder(options: options, state: state, events: events, ids: builder.ids(), builder: builder,
+                                      watched: watched)
         let watcher = WatchService(builder: builder, events: events, root: options.root, folders: watched, start: first, poll: poll)
         let app = Application(responder: responder,
                               configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -87,7 +88,10 @@ struct WatchService: Service {
             let settled = Snapshot(root: root, folders: folders)
             guard settled == now else { continue }
             last = settled
-            await DeskServer.offThread { builder.build(salt: settled.salt) }
+            let root = root, folders = folders
+            await DeskServer.offThread {
+                builder.build(salt: settled.salt) { Snapshot(root: root, folders: folders) != settled }
+            }
         }
     }
 }

@@ -153,6 +153,32 @@ import TestSupport
         #expect(!fixed.contains("class=\"stale\"") && !fixed.contains("09-tin-ngan.md:3:") && fixed.contains("Không có lỗi"))
     }
 
+    @Test func theDesksProofButtonWritesARoundAndItsChangeReport() throws {
+        let server = try Server(bantin: bantin)
+        func post(_ origin: String?) throws -> String {
+            try run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", "-X", "POST"]
+                        + (origin.map { ["-H", "Origin: \($0)"] } ?? []) + ["http://127.0.0.1:\(server.port)/desk/x/proof"]).out
+        }
+        #expect(try server.text("/desk/x/").contains("<form method=\"post\" action=\"/desk/x/proof\">"))
+        #expect(try post("http://elsewhere.example").hasPrefix("403"), "a form posted from another site")
+        #expect(!server.project.exists("out/x/proof.pdf"))
+        #expect(try post("http://127.0.0.1:\(server.port)").hasPrefix("303 http://127.0.0.1:\(server.port)/desk/x/"))
+        #expect(try server.get("/pdf/x/proof.pdf").body.starts(with: Array("%PDF-".utf8)))
+        #expect(try server.text("/desk/x/").contains("Vòng 1: <a href=\"/pdf/x/proof.pdf\">"))
+
+        let article = "issues/x/articles/08-hoi-thao-sat-lo.md"
+        try server.project.write(article, try server.project.read(article).replacingOccurrences(of: "hội thảo", with: "hội thảo khoa học"))
+        #expect(try post(nil).hasPrefix("303"))
+        let desk = try server.text("/desk/x/")
+        #expect(desk.contains("Vòng 2:") && desk.contains("href=\"/proofs/x/round-02/changes.html\""))
+        let report = try server.text("/proofs/x/round-02/changes.html")
+        #expect(report.contains("Các trang thay đổi: ") && report.contains("class=\"mark added\""))
+        let old = try #require(report.range(of: "../round-01/pages/").map { report[$0.upperBound...].prefix { $0 != "\"" } })
+        #expect(try server.get("/proofs/x/round-01/pages/\(old)").body.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(try server.get("/proofs/x/round-01/lines.json").status == 200)
+        #expect(try server.get("/proofs/x/../../issues/x/issue.yaml").status == 400)
+    }
+
     @Test func nothingOutsideTheOutputFolderIsServedAndSIGINTStopsIt() throws {
         let server = try Server(bantin: bantin)
         // A link inside the web edition to a file outside it.
