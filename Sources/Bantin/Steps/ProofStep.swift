@@ -97,6 +97,7 @@ struct ProofStep: BuildStep {
             </style>
             </head>
             <body>
+            <main>
             <h1>Thay đổi từ bản thảo vòng \(previous) đến vòng \(number)</h1>
             <p>\(changed.isEmpty ? "Không trang nào thay đổi." : "Các trang thay đổi: " + changed.map(String.init).joined(separator: ", ") + ".")</p>
 
@@ -111,7 +112,7 @@ struct ProofStep: BuildStep {
             out += new.pages[page] == nil ? "<p>(trang này không còn)</p>" : "<div class=\"page\"><img src=\"pages/\(name)\" alt=\"Trang \(page), vòng \(number)\">\(marks(after, against: before, size: new.mediaSize, kind: "added"))</div>"
             out += "</figure>\n</div>\n</section>\n"
         }
-        return out + "</body>\n</html>\n"
+        return out + "</main>\n</body>\n</html>\n"
     }
 }
 
