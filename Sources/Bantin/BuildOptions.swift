@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var booklet: Bool
     /// Also write a proof round (`ProofStep`).
     public var proof: Bool
+    /// Also report each article's line quality in `BuiltIssue.quality` (the desk shows it).
+    public var quality = false
 
     public init(root: URL, outDirectory: URL, layoutOverride: String? = nil, booklet: Bool = false, proof: Bool = false) {
         self.root = root
@@ -34,7 +36,7 @@ public struct BuiltIssue: Sendable {
     public var typesetArticles: Int
     /// Wall time of each step, in order: where the time goes.
     public var timings: [StepTiming]
-    /// Per article, what `bantin check` reports of its lines.
+    /// Per article, what `bantin check` reports of its lines (with `BuildOptions.quality`).
     public var quality: [ArticleReport] = []
     /// The preflight's verdict on print.pdf ("pass", "pass with warnings", "fail") and its counts.
     public var preflight: (verdict: String, errors: Int, warnings: Int)?

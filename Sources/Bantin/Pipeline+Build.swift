@@ -84,7 +84,9 @@ extension Pipeline {
         let report = runner.run(PreflightStep(engine: engine), (loaded, result.laid, written.printPDF, try? check.outcome?.get()))
         var built = BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
                                paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
-        built.quality = zip(loaded.issue.articles, laid.composition.quality).map { ArticleReport(path: $0.path, $1) }
+        if options.quality {
+            built.quality = zip(loaded.issue.articles, laid.composition.quality).map { ArticleReport(path: $0.path, $1) }
+        }
         built.preflight = report.map { ($0.verdict, $0.errors, $0.warnings) }
         if options.proof {
             built.proof = runner.run(ProofStep(folder: folder, typesetter: issue.typesetter), (loaded, result.laid))

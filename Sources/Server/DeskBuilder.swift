@@ -52,6 +52,7 @@ final class DeskBuilder: Sendable {
         let engine = DiagnosticEngine()
         var options = options
         options.proof = proof
+        options.quality = true
         let pipeline = Pipeline(options: options, engine: engine)
         let built = pipeline.build(folders)
         if superseded() {
