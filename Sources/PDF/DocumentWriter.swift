@@ -41,7 +41,6 @@ public struct DocumentWriter: Sendable {
         }
         try assemble(doc, kind: kind, finisher: finisher)
         finisher.setInfo(doc.q)
-        qpdf_set_info_key(doc.q, "/Producer", "Bantin (qpdf)")
         if case .screen = kind { finisher.setPageLabels(doc.q, prepared.pages.map(\.number)) }
         if let pdfx = finisher.pdfx { finisher.addOutputIntent(doc.q, pdfx) }
         try doc.write(to: temporary.path, version: finisher.pdfx == nil ? nil : "1.6")

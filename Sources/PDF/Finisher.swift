@@ -62,7 +62,8 @@ struct Finisher {
         let date = "D:" + metadata.date.iso.replacingOccurrences(of: "-", with: "") + "000000Z"
         qpdf_set_info_key(q, "/CreationDate", date)
         qpdf_set_info_key(q, "/ModDate", date)
-        qpdf_set_info_key(q, "/Creator", "Bantin")
+        qpdf_set_info_key(q, "/Creator", PDFMetadata.creator)
+        qpdf_set_info_key(q, "/Producer", PDFMetadata.producer)
         let info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info")
         for (key, value) in [("/Title", metadata.title), ("/Author", metadata.author), ("/Subject", metadata.subject)] {
             qpdf_oh_replace_key(q, info, key, qpdf_oh_new_unicode_string(q, value))

@@ -16,6 +16,11 @@ public struct PDFMetadata: Sendable {
     public var subject: String
     public var date: ISODate
 
+    /// Info's /Creator and XMP's xmp:CreatorTool; Info's /Producer and XMP's pdf:Producer. One
+    /// value each, so the two records of the file never disagree (ISO 15930-7).
+    static let creator = "Bantin"
+    static let producer = "Bantin (qpdf)"
+
     public init(title: String, author: String, subject: String, date: ISODate) {
         self.title = title
         self.author = author

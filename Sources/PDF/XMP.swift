@@ -1,6 +1,7 @@
 import Foundation
 
-/// The XMP metadata packet of a PDF/X-4 file: title, author, dates, and `pdfxid:GTS_PDFXVersion`.
+/// The XMP metadata packet of a PDF/X-4 file: title, author, subject, dates, creator and producer
+/// as the Info dictionary has them, and `pdfxid:GTS_PDFXVersion`.
 /// Its document ID is derived from the metadata, so two builds of an issue carry the same one.
 struct XMP {
     let metadata: PDFMetadata
@@ -21,11 +22,12 @@ struct XMP {
            <dc:format>application/pdf</dc:format>
            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escape(metadata.title))</rdf:li></rdf:Alt></dc:title>
            <dc:creator><rdf:Seq><rdf:li>\(escape(metadata.author))</rdf:li></rdf:Seq></dc:creator>
+           <dc:description><rdf:Alt><rdf:li xml:lang="x-default">\(escape(metadata.subject))</rdf:li></rdf:Alt></dc:description>
            <xmp:CreateDate>\(date)</xmp:CreateDate>
            <xmp:ModifyDate>\(date)</xmp:ModifyDate>
            <xmp:MetadataDate>\(date)</xmp:MetadataDate>
-           <xmp:CreatorTool>Bantin</xmp:CreatorTool>
-           <pdf:Producer>Bantin (qpdf)</pdf:Producer>
+           <xmp:CreatorTool>\(PDFMetadata.creator)</xmp:CreatorTool>
+           <pdf:Producer>\(PDFMetadata.producer)</pdf:Producer>
            <pdf:Trapped>False</pdf:Trapped>
            <xmpMM:DocumentID>uuid:\(id)</xmpMM:DocumentID>
            <xmpMM:InstanceID>uuid:\(id)</xmpMM:InstanceID>
