@@ -13,8 +13,9 @@ PREFIX  ?= /usr/local
 PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev poppler-utils woff2
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
 # the qpdf command reads the finished PDFs back; html5lib (for Debian's /usr/bin/python3)
-# parses the web edition as a browser does (Tests/WebCheck/safety.py); curl speaks to `bantin serve`.
-TEST_PACKAGES = fonts-sil-charis qpdf python3-html5lib curl
+# parses the web edition as a browser does (Tests/WebCheck/safety.py); curl speaks to `bantin serve`;
+# Ghostscript makes the plates a RIP would (tiffsep).
+TEST_PACKAGES = fonts-sil-charis qpdf python3-html5lib curl ghostscript
 
 .PHONY: all deps build run test test-asan fuzz bench webcheck install clean
 

@@ -129,10 +129,12 @@ public struct DocumentWriter: Sendable {
         }
         let resources = doc.dictionary(["/Font": fonts, "/XObject": images,
                                          "/ProcSet": try doc.parse("[/PDF /Text /ImageB /ImageC]")])
+        // Registration colour, for the print PDF's crop marks; sRGB as /DefaultRGB for PDF/X-4.
+        let spaces = doc.dictionary(["/Reg": try doc.parse(CropMarks.registration)])
         if let rgbProfile {
-            let icc = Finisher.iccStream(doc.q, rgbProfile, components: 3)
-            doc.set(resources, "/ColorSpace", doc.dictionary(["/DefaultRGB": doc.array([doc.name("/ICCBased"), icc])]))
+            doc.set(spaces, "/DefaultRGB", doc.array([doc.name("/ICCBased"), Finisher.iccStream(doc.q, rgbProfile, components: 3)]))
         }
+        doc.set(resources, "/ColorSpace", spaces)
         return doc.indirect(resources)
     }
 

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The plates a printing shop's RIP makes, as Ghostscript's `tiffsep` device makes them
+/// (issue 14, item 4): crop marks are in registration colour, on all four plates.
+@Suite struct SeparationTests {
+    /// One plate of `tiffsep` (uncompressed, 8 bits): its pixels, row by row.
+    struct Plate {
+        var width = 0, height = 0
+        var pixels: [UInt8] = []
+
+        init(_ url: URL) throws {
+            let data = [UInt8](try Data(contentsOf: url))
+            func u16(_ at: Int) -> Int { Int(data[at]) | Int(data[at + 1]) << 8 }
+            func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+            try #require(data.count > 8 && data[0] == 0x49 && data[1] == 0x49, "not a little-endian TIFF")
+            let ifd = u32(4)
+            var offsets: [Int] = [], counts: [Int] = []
+            for i in 0..<u16(ifd) {
+                let entry = ifd + 2 + i * 12
+                let tag = u16(entry), type = u16(entry + 2), count = u32(entry + 4)
+                func values() -> [Int] {
+                    let size = type == 3 ? 2 : 4
+                    let at = count * size <= 4 ? entry + 8 : u32(entry + 8)
+                    return (0..<count).map { size == 2 ? u16(at + $0 * 2) : u32(at + $0 * 4) }
+                }
+                switch tag {
+                case 256: width = values()[0]
+                case 257: height = values()[0]
+                case 258: try #require(values().allSatisfy { $0 == 8 }, "not 8 bits a sample")
+                case 259: try #require(values()[0] == 1, "compressed")
+                case 273: offsets = values()
+                case 279: counts = values()
+                default: break
+                }
+            }
+            for (offset, count) in zip(offsets, counts) { pixels += data[offset..<(offset + count)] }
+            try #require(pixels.count >= width * height, "short image data")
+        }
+
+        subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
+    }
+
+    @Test func cropMarksAreOnEveryPlate() throws {
+        let project = try TestProject()
+        try project.editLayout(replacing: "marks: none ", with: "marks: crop ")
+        try project.issue([("a.md", "---\ntitle: Dấu cắt\n---\n\nNội dung.\n")])
+        let (pdf, diagnostics) = project.build()
+        let file = try #require(pdf, "\(diagnostics)")
+        let boxes = try run("pdfinfo", ["-box", "-f", "1", "-l", "1", file.path]).out
+        func box(_ name: String) -> [Double] {
+            boxes.split(separator: "\n").first { $0.contains(name + ":") }!.split(separator: ":").last!
+                .split(separator: " ").compactMap { Double($0) }
+        }
+        let media = box("MediaBox"), bleed = box("BleedBox")
+        // 72 dpi: a pixel a point. Page 1 of the issue: the cover.
+        let base = project.url("sep.tif")
+        _ = try run("gs", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiffsep", "-sCompression=none", "-r72",
+                           "-dFirstPage=1", "-dLastPage=1", "-o", base.path, file.path])
+        for ink in ["Cyan", "Magenta", "Yellow", "Black"] {
+            let plate = try Plate(project.url("sep(\(ink)).tif"))
+            #expect(abs(Double(plate.width) - media[2]) <= 1, "\(ink): \(plate.width) px for \(media[2]) pt")
+            // The most common value is no ink; the marks are all that lies outside the bleed.
+            var histogram = [Int](repeating: 0, count: 256)
+            for p in plate.pixels { histogram[Int(p)] += 1 }
+            let paper = UInt8(histogram.indices.max { histogram[$0] < histogram[$1] }!)
+            var inked = 0, corners = Set<String>()
+            let left = Int(bleed[0]) - 1, right = Int(bleed[2]) + 1
+            let top = plate.height - Int(bleed[3]) - 1, bottom = plate.height - Int(bleed[1]) + 1
+            for y in 0..<plate.height {
+                for x in 0..<plate.width where (x < left || x > right || y < top || y > bottom) && plate[x, y] != paper {
+                    inked += 1
+                    corners.insert((x < plate.width / 2 ? "left" : "right") + (y < plate.height / 2 ? " top" : " bottom"))
+                }
+            }
+            #expect(inked > 20, "\(ink): no crop mark on this plate")
+            #expect(corners.count == 4, "\(ink): marks at \(corners.sorted())")
+        }
+    }
+}
