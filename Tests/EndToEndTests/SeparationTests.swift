@@ -42,6 +42,36 @@ import TestSupport
         subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
     }
 
+    /// Acceptance 2 of issue 14: the cover's artwork reaches every edge of the media (3 mm past
+    /// the trim) on all four sides, on a 600 dpi render of the MediaBox: no white line at an edge.
+    @Test func theCoversArtworkFillsTheBleedOnEverySide() throws {
+        let folder = try temporaryFolder("cover-600")
+        let base = folder.appendingPathComponent("cover")
+        _ = try run("pdftoppm", ["-r", "600", "-gray", "-f", "1", "-l", "1", "-singlefile", sample.built.printPDF.path, base.path])
+        let data = [UInt8](try Data(contentsOf: folder.appendingPathComponent("cover.pgm")))
+        // "P5\n<width> <height>\n255\n" and the pixels.
+        var fields: [Int] = [], at = 2
+        while fields.count < 3 {
+            while data[at] == 0x20 || data[at] == 0x0A { at += 1 }
+            var n = 0
+            while data[at] >= 0x30 && data[at] <= 0x39 { n = n * 10 + Int(data[at] - 0x30); at += 1 }
+            fields.append(n)
+        }
+        let width = fields[0], height = fields[1], pixels = Array(data[(at + 1)...])
+        #expect(pixels.count == width * height && width > 5000)
+        func px(_ x: Int, _ y: Int) -> UInt8 { pixels[y * width + x] }
+        // The outermost pixels are only partly on the page (its size is not a whole number of
+        // pixels) and blend with the paper: the second line in from each edge is the artwork's.
+        let edges: [(String, [(Int, Int)])] = [
+            ("top", (1..<(width - 1)).map { ($0, 1) }), ("bottom", (1..<(width - 1)).map { ($0, height - 2) }),
+            ("left", (1..<(height - 1)).map { (1, $0) }), ("right", (1..<(height - 1)).map { (width - 2, $0) }),
+        ]
+        for (side, line) in edges {
+            let paper = line.filter { px($0.0, $0.1) >= 250 }.count
+            #expect(paper == 0, "\(side): \(paper) of \(line.count) pixels are bare paper")
+        }
+    }
+
     @Test func cropMarksAreOnEveryPlate() throws {
         let project = try TestProject()
         try project.editLayout(replacing: "marks: none ", with: "marks: crop ")
