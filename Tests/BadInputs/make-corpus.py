@@ -157,4 +157,9 @@ case("69-margins-leave-no-room", {L: "page: { margins: { top: 20mm, bottom: 22mm
 case("70-empty-issue", {I: "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections: []\n"},
      ["warning issues/x/issue.yaml 5:11 lists no article"])
 case("71-unlisted-article", {"issues/x/articles/b.md": article("Quên.")}, ["warning issues/x/articles/b.md 1:1 no section of issue.yaml lists"])
+case("72-output-profile-srgb", {L: "print: { output-profile: icc/sRGB.icc }\n"},
+     ["error layouts/a4-two-column.yaml 1:26 is a monitor RGB profile"])
+case("73-output-profile-not-icc", {L: "print: { output-profile: icc/cua-nha-in.icc }\n",
+                                   "layouts/icc/cua-nha-in.icc": "Hồ sơ màu của nhà in (gửi qua thư điện tử)\n"},
+     ["error layouts/a4-two-column.yaml 1:26 it is not an ICC profile"])
 print(len(os.listdir(root)), "cases")

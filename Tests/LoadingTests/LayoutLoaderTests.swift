@@ -58,4 +58,18 @@ import TestSupport
         let (plain, quiet) = try load("print: { pdfx: none, marks: crop }\n", profiles: false)
         #expect(quiet.diagnostics.isEmpty && plain?.pdfx == false && plain?.cropMarks == true)
     }
+
+    /// A shop's profile named without its condition: the condition is the profile's own
+    /// description (its `desc` tag), not the label defaults.yaml gives its own profile.
+    @Test func anOutputProfileWithoutItsConditionIsNamedByItsDescription() throws {
+        let (spec, engine) = try load("print: { output-profile: icc/FOGRA39L_coated.icc }\n")
+        #expect(engine.diagnostics.isEmpty, "\(engine.diagnostics)")
+        #expect(spec?.outputCondition == "FOGRA39L Coated")
+        let (named, _) = try load("print: { output-profile: icc/FOGRA39L_coated.icc, output-condition: FOGRA39 }\n")
+        #expect(named?.outputCondition == "FOGRA39")
+        // As rgb-profile, a CMYK profile is refused.
+        let (wrong, refused) = try load("print: { rgb-profile: icc/FOGRA39L_coated.icc }\n")
+        #expect(wrong == nil && refused.diagnostics.map(\.id) == ["bad-profile"])
+        #expect(refused.diagnostics.first?.message.contains("an output (printer) CMYK profile") == true, "\(refused.diagnostics)")
+    }
 }

@@ -27,12 +27,24 @@ extension LayoutReader {
             case nil: return nil
             }
         }
-        set(&spec.outputProfile, print, "output-profile", profile)
-        set(&spec.rgbProfile, print, "rgb-profile", profile)
+        var output: ICCProfile?
+        set(&spec.outputProfile, print, "output-profile") { m, key in
+            profile(m, key, space: "CMYK", what: "the output intent (the printing condition's CMYK profile)") { output = $0 }
+        }
+        set(&spec.rgbProfile, print, "rgb-profile") { m, key in
+            profile(m, key, space: "RGB", what: "the pages' RGB profile (sRGB, as the images and charts are)") { _ in }
+        }
         set(&spec.outputCondition, print, "output-condition") { m, key in m.string(key) }
+        // A shop's profile named without its condition: the condition is the profile's own
+        // description, never the label of the profile it replaced.
+        if print.value("output-profile") != nil, print.value("output-condition") == nil, let output {
+            spec.outputCondition = output.description ?? (spec.outputProfile as NSString).lastPathComponent
+        }
     }
 
-    private func profile(_ m: MappingReader, _ key: String) -> String? {
+    /// A profile under `layouts/`, checked to be an ICC profile of colour space `space` (and,
+    /// for CMYK, of the output device class); `found` gets it.
+    private func profile(_ m: MappingReader, _ key: String, space: String, what: String, found: (ICCProfile) -> Void) -> String? {
         guard let file = m.string(key) else { return nil }
         let url = workspace.layoutsDirectory.appendingPathComponent(file)
         // defaults.yaml's profiles are checked by the loader only when PDF/X-4 needs them.
@@ -41,6 +53,23 @@ extension LayoutReader {
                                hint: "put the printing shop's profile in layouts/icc/ and name it here, e.g. icc/shop.icc"))
             return nil
         }
-        return file
+        guard let data = FileManager.default.contents(atPath: url.path) else { return file }
+        switch ICCProfile.read(data) {
+        case .failure(let failure):
+            engine.emit(.error("bad-profile", "'\(file)' cannot be \(what): \(failure.reason)", at: m.range(key),
+                               hint: "ask the printing shop for its ICC profile (a .icc or .icm file) and put it in layouts/icc/"))
+            return nil
+        case .success(let profile):
+            let right = profile.colourSpace.trimmingCharacters(in: .whitespaces) == space && (space != "CMYK" || profile.deviceClass == "prtr")
+            guard right else {
+                engine.emit(.error("bad-profile", "'\(file)' is \(profile.summary); it cannot be \(what)", at: m.range(key),
+                                   hint: space == "CMYK"
+                                       ? "name the printing shop's CMYK profile here (e.g. FOGRA39 for coated paper); an sRGB or monitor profile belongs under rgb-profile"
+                                       : "name an RGB profile here, such as icc/sRGB.icc; the shop's CMYK profile goes under output-profile"))
+                return nil
+            }
+            found(profile)
+            return file
+        }
     }
 }
