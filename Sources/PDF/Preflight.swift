@@ -66,7 +66,7 @@ public struct Preflight {
                                          message: "\(pages.count) pages: saddle stitching needs a multiple of 4",
                                          hint: "let the layout pad the issue (`padding: blank`, `notes` or `advert`)"))
         }
-        if let pdf { readPDF(pdf, into: &report) }
+        if let pdf { readPDF(pdf, pdfx: pdfx, into: &report) }
         return report
     }
 
@@ -75,7 +75,7 @@ public struct Preflight {
     }
 
     /// Fonts (and whether each is embedded), colour spaces, transparency, read back from the PDF.
-    private func readPDF(_ url: URL, into report: inout PreflightReport) {
+    private func readPDF(_ url: URL, pdfx: Bool, into report: inout PreflightReport) {
         var handle: qpdf_data? = qpdf_init()
         guard let q = handle else { return }
         defer { qpdf_cleanup(&handle) }
@@ -115,8 +115,11 @@ public struct Preflight {
                     if qpdf_oh_has_key(q, x, "/SMask") != 0 { transparency = true }
                 }
             }
-            if qpdf_oh_has_key(q, resources, "/ColorSpace") != 0 { spaces.insert("/DefaultRGB (sRGB)") }
+            let colourSpaces = qpdf_oh_get_key(q, resources, "/ColorSpace")
+            if qpdf_oh_has_key(q, colourSpaces, "/DefaultRGB") != 0 { spaces.insert("/DefaultRGB (sRGB)") }
+            if qpdf_oh_has_key(q, colourSpaces, "/Reg") != 0 { spaces.insert("/Separation /All (registration)") }
         }
+        checkFile(q, pdfx: pdfx, into: &report)
         report.fonts = fonts.keys.sorted().map { .init(name: $0, embedded: fonts[$0]!) }
         report.colourSpaces = spaces.sorted()
         report.softMasks = transparency
@@ -139,7 +142,7 @@ public struct Preflight {
         return out
     }
 
-    private func name(_ q: qpdf_data, _ oh: qpdf_oh) -> String {
+    func name(_ q: qpdf_data, _ oh: qpdf_oh) -> String {
         guard qpdf_oh_is_name(q, oh) != 0, let n = qpdf_oh_get_name(q, oh) else { return "" }
         return String(cString: n)
     }
