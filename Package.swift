@@ -29,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CLittleCMS", pkgConfig: "lcms2", providers: [.apt(["liblcms2-dev"])]),
 
         // Stages, in the direction of their imports.
         .target(name: "Diagnostics"),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Pages", dependencies: ["Model"]),
         .target(name: "Typesetting", dependencies: ["Model", "Pages", "CHarfBuzz"]),
         .target(name: "Layout", dependencies: ["Typesetting", "Pages", "Output"]),
-        .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG", "CLibDeflate"]),
+        .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG", "CLibDeflate", "CLittleCMS"]),
         // The PDF stage sees pages only: never the typesetter or the layout.
         .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CLibDeflate"]),
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),

@@ -1,0 +1,109 @@
+internal import CLittleCMS
+import Foundation
+
+/// RGB to the printing condition's CMYK with Little CMS (issue 14, item 1): relative
+/// colorimetric with black-point compensation by default, perceptual on request; then the
+/// shop's rules that a profile alone does not keep —
+/// - a neutral (R = G = B) goes on the black plate only, as the K tint that prints the grey's
+///   own lightness (a profile would make it four-colour, and chart text rich black);
+/// - no pixel carries more ink than the limit (300 % by default): cyan, magenta and yellow are
+///   taken back together until it fits, black kept.
+/// Not yet used by the PDF writer: the next step of issue 14 wires it in.
+public final class CMYKConversion: @unchecked Sendable {
+    public enum Intent: Sendable {
+        case relativeColorimetric, perceptual
+    }
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    private let transform: cmsHTRANSFORM
+    /// The K tint (0–255) printing sRGB grey level `v` at its lightness, for each `v`.
+    private let blackForGrey: [UInt8]
+    /// The total ink allowed, in 0–255 units per plate summed (300 % = 765).
+    private let limit: Int
+
+    public init(output: Data, rgb: Data, intent: Intent = .relativeColorimetric, blackPointCompensation: Bool = true,
+                inkLimit: Double = 3.0) throws {
+        guard let cmyk = output.withUnsafeBytes({ cmsOpenProfileFromMem($0.baseAddress, cmsUInt32Number($0.count)) }) else {
+            throw Failure(description: "the output profile cannot be read")
+        }
+        defer { cmsCloseProfile(cmyk) }
+        guard let srgb = rgb.withUnsafeBytes({ cmsOpenProfileFromMem($0.baseAddress, cmsUInt32Number($0.count)) }) else {
+            throw Failure(description: "the RGB profile cannot be read")
+        }
+        defer { cmsCloseProfile(srgb) }
+        guard cmsGetColorSpace(cmyk) == cmsSigCmykData else { throw Failure(description: "the output profile is not CMYK") }
+        guard cmsGetColorSpace(srgb) == cmsSigRgbData else { throw Failure(description: "the RGB profile is not RGB") }
+        let flags = blackPointCompensation ? cmsUInt32Number(cmsFLAGS_BLACKPOINTCOMPENSATION) : 0
+        let code = intent == .perceptual ? cmsUInt32Number(INTENT_PERCEPTUAL) : cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC)
+        guard let transform = cmsCreateTransform(srgb, BANTIN_TYPE_RGB_8, cmyk, BANTIN_TYPE_CMYK_8, code, flags) else {
+            throw Failure(description: "Little CMS cannot make the RGB to CMYK transform")
+        }
+        self.transform = transform
+        limit = Int((inkLimit * 255).rounded())
+        blackForGrey = try Self.greyRamp(cmyk: cmyk, srgb: srgb, intent: code, flags: flags)
+    }
+
+    deinit {
+        cmsDeleteTransform(transform)
+    }
+
+    /// Each sRGB grey's lightness (L*), and the K tint of the output condition nearest it.
+    private static func greyRamp(cmyk: cmsHPROFILE, srgb: cmsHPROFILE, intent: cmsUInt32Number, flags: cmsUInt32Number) throws -> [UInt8] {
+        guard let lab = cmsCreateLab4Profile(nil) else { throw Failure(description: "Little CMS cannot make a Lab profile") }
+        defer { cmsCloseProfile(lab) }
+        guard let fromRGB = cmsCreateTransform(srgb, BANTIN_TYPE_RGB_8, lab, BANTIN_TYPE_Lab_DBL, intent, flags),
+              let fromCMYK = cmsCreateTransform(cmyk, BANTIN_TYPE_CMYK_8, lab, BANTIN_TYPE_Lab_DBL, intent, flags) else {
+            throw Failure(description: "Little CMS cannot measure the greys")
+        }
+        defer {
+            cmsDeleteTransform(fromRGB)
+            cmsDeleteTransform(fromCMYK)
+        }
+        func lightness(_ transform: cmsHTRANSFORM, _ pixel: [UInt8]) -> Double {
+            var out = cmsCIELab()
+            pixel.withUnsafeBufferPointer { cmsDoTransform(transform, $0.baseAddress, &out, 1) }
+            return out.L
+        }
+        let black = (0...255).map { lightness(fromCMYK, [0, 0, 0, UInt8($0)]) }
+        // K's lightness falls as the tint grows; white paper is K 0, and nothing is darker than K 100 %.
+        return (0...255).map { v in
+            let target = lightness(fromRGB, [UInt8(v), UInt8(v), UInt8(v)])
+            return UInt8(black.indices.min { abs(black[$0] - target) < abs(black[$1] - target) }!)
+        }
+    }
+
+    /// Pixels of three bytes (R, G, B) to pixels of four (C, M, Y, K).
+    public func convert(rgb: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let count = rgb.count / 3
+        var out = [UInt8](repeating: 0, count: count * 4)
+        out.withUnsafeMutableBufferPointer { cmsDoTransform(transform, rgb.baseAddress, $0.baseAddress, cmsUInt32Number(count)) }
+        for i in 0..<count {
+            let r = rgb[i * 3], g = rgb[i * 3 + 1], b = rgb[i * 3 + 2]
+            if r == g && g == b {
+                out[i * 4] = 0
+                out[i * 4 + 1] = 0
+                out[i * 4 + 2] = 0
+                out[i * 4 + 3] = blackForGrey[Int(r)]
+                continue
+            }
+            let c = Int(out[i * 4]), m = Int(out[i * 4 + 1]), y = Int(out[i * 4 + 2]), k = Int(out[i * 4 + 3])
+            let colour = c + m + y
+            guard colour + k > limit, colour > 0 else { continue }
+            let room = max(0, limit - k)
+            out[i * 4] = UInt8(c * room / colour)
+            out[i * 4 + 1] = UInt8(m * room / colour)
+            out[i * 4 + 2] = UInt8(y * room / colour)
+        }
+        return out
+    }
+
+    /// One colour, components 0–1, as the pages' vector colours need it.
+    public func convert(red: Double, green: Double, blue: Double) -> (cyan: Double, magenta: Double, yellow: Double, black: Double) {
+        let pixel = [red, green, blue].map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
+        let out = pixel.withUnsafeBufferPointer { convert(rgb: $0) }
+        return (Double(out[0]) / 255, Double(out[1]) / 255, Double(out[2]) / 255, Double(out[3]) / 255)
+    }
+}
