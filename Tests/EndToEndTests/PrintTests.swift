@@ -151,18 +151,24 @@ import TestSupport
         #expect(annots.components(separatedBy: " R").count - 1 >= 2 * issue.articles.count, "\(page.prefix(200))")
     }
 
-    /// `print: { marks: crop }`: the media grows, and the marks lie outside the BleedBox.
-    @Test func cropMarksEnlargeTheMediaBeyondTheBleed() throws {
+    /// A one-article issue built with `print: { marks: crop }`: its print.pdf, and page 1's
+    /// boxes as poppler reads them (`box("MediaBox")` → [x0, y0, x1, y1]).
+    static func withCropMarks() throws -> (project: TestProject, pdf: URL, box: (String) -> [Double]) {
         let project = try TestProject()
         try project.editLayout(replacing: "marks: none ", with: "marks: crop ")
         try project.issue([("a.md", "---\ntitle: Dấu cắt\n---\n\nNội dung.\n")])
         let (pdf, diagnostics) = project.build()
         let file = try #require(pdf, "\(diagnostics)")
         let boxes = try run("pdfinfo", ["-box", "-f", "1", "-l", "1", file.path]).out
-        func box(_ name: String) -> [Double] {
+        return (project, file, { name in
             boxes.split(separator: "\n").first { $0.contains(name + ":") }!.split(separator: ":").last!
                 .split(separator: " ").compactMap { Double($0) }
-        }
+        })
+    }
+
+    /// `print: { marks: crop }`: the media grows, and the marks lie outside the BleedBox.
+    @Test func cropMarksEnlargeTheMediaBeyondTheBleed() throws {
+        let (_, file, box) = try Self.withCropMarks()
         let media = box("MediaBox"), bleed = box("BleedBox"), trim = box("TrimBox")
         #expect(media[2] - bleed[2] > 20 && bleed[0] - media[0] > 20, "room for marks: \(media) vs \(bleed)")
         #expect(abs(trim[0] - bleed[0] - 8.504) < 0.01)

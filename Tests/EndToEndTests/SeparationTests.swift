@@ -73,16 +73,7 @@ import TestSupport
     }
 
     @Test func cropMarksAreOnEveryPlate() throws {
-        let project = try TestProject()
-        try project.editLayout(replacing: "marks: none ", with: "marks: crop ")
-        try project.issue([("a.md", "---\ntitle: Dấu cắt\n---\n\nNội dung.\n")])
-        let (pdf, diagnostics) = project.build()
-        let file = try #require(pdf, "\(diagnostics)")
-        let boxes = try run("pdfinfo", ["-box", "-f", "1", "-l", "1", file.path]).out
-        func box(_ name: String) -> [Double] {
-            boxes.split(separator: "\n").first { $0.contains(name + ":") }!.split(separator: ":").last!
-                .split(separator: " ").compactMap { Double($0) }
-        }
+        let (project, file, box) = try ScreenAndMarksTests.withCropMarks()
         let media = box("MediaBox"), bleed = box("BleedBox")
         // 72 dpi: a pixel a point. Page 1 of the issue: the cover.
         let base = project.url("sep.tif")
