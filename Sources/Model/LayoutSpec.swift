@@ -37,6 +37,12 @@ public struct LayoutSpec: Sendable {
     public var outputCondition: String
     /// The RGB the pages are drawn in, declared device-independent in PDF/X-4.
     public var rgbProfile: String
+    /// `print: { colour: cmyk }`: print.pdf's images and colours converted to the output
+    /// profile's CMYK here (`ink-limit`, `intent`), rather than left in sRGB to the shop's RIP.
+    public var cmyk = false
+    /// The most ink any point carries, as a fraction per plate summed (3.0 is 300 %).
+    public var inkLimit = 3.0
+    public var perceptual = false
     public var cover: CoverFurniture
     /// The contents page's heading, whether entries name the authors, and its measures.
     public var contents: ContentsFurniture

@@ -1,5 +1,6 @@
 internal import CCairo
 import Foundation
+import Imaging
 import Model
 
 /// An image as the PDF embeds it, once per document: a JPEG's own bytes behind `/DCTDecode`
@@ -19,11 +20,52 @@ struct ImageXObject: Sendable {
     /// `/DecodeParms` of a PNG passed through: its colour components per pixel and row width.
     var pngPredictor: (colors: Int, columns: Int)? = nil
 
-    static func load(_ ref: ImageRef) throws -> ImageXObject {
+    static func load(_ ref: ImageRef, cmyk: CMYKConversion? = nil) throws -> ImageXObject {
+        if let cmyk { return try converted(ref, cmyk) }
         switch ref.format {
         case .jpeg: return try jpeg(ref)
         case .png: return try png(ref)
         }
+    }
+
+    /// An image in the printing condition's CMYK (`print: { colour: cmyk }`): decoded, converted
+    /// pixel by pixel (neutrals on black only, the ink limited) and Flate-compressed.
+    private static func converted(_ ref: ImageRef, _ cmyk: CMYKConversion) throws -> ImageXObject {
+        let surface: OpaquePointer
+        if ref.format == .jpeg {
+            guard let data = FileManager.default.contents(atPath: ref.file) else { throw PDFError.image(ref.issuePath, "unreadable") }
+            surface = try JPEGDecoder.surface(data, name: ref.issuePath)
+        } else {
+            guard let loaded = cairo_image_surface_create_from_png(ref.file) else { throw PDFError.image(ref.issuePath, "out of memory") }
+            surface = Resources.flatten(loaded)
+        }
+        defer { cairo_surface_destroy(surface) }
+        let (width, height, rgb) = try pixels(surface, ref)
+        let inks = rgb.withUnsafeBufferPointer { cmyk.convert(rgb: $0) }
+        return ImageXObject(width: width, height: height, colorSpace: "/DeviceCMYK", bitsPerComponent: 8,
+                            filter: "/FlateDecode", data: try Deflate.compress(inks), decode: nil)
+    }
+
+    /// An image surface's pixels as 8-bit RGB, row by row.
+    private static func pixels(_ surface: OpaquePointer, _ ref: ImageRef) throws -> (Int, Int, [UInt8]) {
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw PDFError.image(ref.issuePath, String(cString: cairo_status_to_string(status))) }
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let pixels = cairo_image_surface_get_data(surface) else { throw PDFError.image(ref.issuePath, "no pixels") }
+        // cairo's RGB24/ARGB32: one native-endian 32-bit word per pixel, 0xAARRGGBB.
+        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            let row = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<width {
+                let p = row[x], i = (y * width + x) * 3
+                rgb[i] = UInt8((p >> 16) & 0xFF)
+                rgb[i + 1] = UInt8((p >> 8) & 0xFF)
+                rgb[i + 2] = UInt8(p & 0xFF)
+            }
+        }
+        return (width, height, rgb)
     }
 
     private static func jpeg(_ ref: ImageRef) throws -> ImageXObject {
@@ -45,23 +87,7 @@ struct ImageXObject: Sendable {
         guard let loaded = cairo_image_surface_create_from_png(ref.file) else { throw PDFError.image(ref.issuePath, "out of memory") }
         let surface = Resources.flatten(loaded)
         defer { cairo_surface_destroy(surface) }
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else { throw PDFError.image(ref.issuePath, String(cString: cairo_status_to_string(status))) }
-        cairo_surface_flush(surface)
-        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let pixels = cairo_image_surface_get_data(surface) else { throw PDFError.image(ref.issuePath, "no pixels") }
-        // cairo's RGB24/ARGB32: one native-endian 32-bit word per pixel, 0xAARRGGBB.
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        for y in 0..<height {
-            let row = UnsafeRawPointer(pixels + y * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<width {
-                let p = row[x], i = (y * width + x) * 3
-                rgb[i] = UInt8((p >> 16) & 0xFF)
-                rgb[i + 1] = UInt8((p >> 8) & 0xFF)
-                rgb[i + 2] = UInt8(p & 0xFF)
-            }
-        }
+        let (width, height, rgb) = try pixels(surface, ref)
         return ImageXObject(width: width, height: height, colorSpace: "/DeviceRGB", bitsPerComponent: 8,
                             filter: "/FlateDecode", data: try Deflate.compress(rgb), decode: nil)
     }

@@ -1,4 +1,5 @@
 import Model
+import Imaging
 import Pages
 
 /// One page's drawing as a PDF content stream, built straight from the page IR and compressed
@@ -31,6 +32,8 @@ struct ContentResources: Sendable {
 
     var faces: [String: Face]
     var images: [String: String]
+    /// For a print PDF in the printing condition's CMYK: how colours are converted.
+    var cmyk: CMYKConversion? = nil
 }
 
 extension PageContent {
@@ -128,12 +131,17 @@ extension PageContent {
             out.number(r.height.value)
         }
 
-        /// `0 g` for an exact grey (black prints on the black plate only), `r g b rg` otherwise.
+        /// `0 g` for an exact grey (black prints on the black plate only), `r g b rg` otherwise —
+        /// or, in a CMYK print PDF, `c m y k k` in the printing condition's inks.
         private mutating func setColor(_ c: Color, stroking: Bool) {
             if (stroking ? stroke : fill) == c { return }
             if c.red == c.green, c.green == c.blue {
                 out.number(c.red, decimals: 4)
                 out.append(stroking ? "G " : "g ")
+            } else if let cmyk = resources.cmyk {
+                let k = cmyk.convert(red: c.red, green: c.green, blue: c.blue)
+                for v in [k.cyan, k.magenta, k.yellow, k.black] { out.number(v, decimals: 4) }
+                out.append(stroking ? "K " : "k ")
             } else {
                 out.number(c.red, decimals: 4)
                 out.number(c.green, decimals: 4)

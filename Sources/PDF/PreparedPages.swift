@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Model
 import Pages
 
@@ -18,21 +19,23 @@ public struct PreparedPages: Sendable {
     /// What the content streams were built with (names, advances, glyph texts).
     let resources: ContentResources
 
-    public init(_ pages: [Page]) throws {
+    /// With `cmyk`, the pages as print.pdf has them in the printing condition's CMYK: images
+    /// converted, colours written as `k`; screen.pdf's stay sRGB.
+    public init(_ pages: [Page], cmyk: CMYKConversion? = nil) throws {
         self.pages = pages
         let usage = Usage(pages)
         let fonts = try Parallel.map(Array(usage.faces.enumerated())) { index, face in
             try PreparedFont(face, name: "F\(index)", texts: usage.texts[index])
         }
         self.fonts = fonts
-        let loaded = try Parallel.map(usage.images) { try ImageXObject.load($0) }
+        let loaded = try Parallel.map(usage.images) { try ImageXObject.load($0, cmyk: cmyk) }
         images = zip(usage.images, loaded).map { (usage.imageNames[$0.file]!, $1) }
         let resources = ContentResources(
             faces: Dictionary(uniqueKeysWithValues: zip(usage.faces, fonts).map { face, font in
                 (face.path, ContentResources.Face(name: font.name, advances: font.advances, texts: font.texts,
                                                   ascent: font.descriptor.ascent, descent: font.descriptor.descent))
             }),
-            images: usage.imageNames)
+            images: usage.imageNames, cmyk: cmyk)
         self.resources = resources
         contents = try Parallel.map(pages) { try PageContent.Builder.build($0, resources: resources) }
     }

@@ -1,3 +1,5 @@
+import Bantin
+import Diagnostics
 import Foundation
 import Testing
 import TestSupport
@@ -70,6 +72,41 @@ import TestSupport
             let paper = line.filter { px($0.0, $0.1) >= 250 }.count
             #expect(paper == 0, "\(side): \(paper) of \(line.count) pixels are bare paper")
         }
+    }
+
+    /// `print: { colour: cmyk }` (issue 14, acceptance 1): on the plates of every page of the
+    /// sample, no point carries more than the layout's ink limit, and a page without images has
+    /// no ink but black: its body text, headings and rules are on the black plate only.
+    @Test func aCMYKPrintPDFKeepsTheInkLimitAndTextOnBlack() throws {
+        let project = try TestProject()
+        try project.copyFromProject("issues/publication.yaml")
+        try project.copySample(as: "x")
+        // 260 %, the limit for uncoated paper: below the 289 % Ghostscript's own conversion of the
+        // RGB print.pdf reaches on page 3, so only Bantin's conversion keeps it.
+        try project.editLayout(replacing: "  marks: none ", with: "  colour: cmyk\n  ink-limit: 260%\n  marks: none ")
+        let engine = DiagnosticEngine()
+        let built = try #require(Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
+            .build([project.url("issues/x")]).first, "\(engine.diagnostics)")
+        _ = try run("gs", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiffsep", "-sCompression=none", "-r30",
+                           "-o", project.url("sep%02d.tif").path, built.printPDF.path])
+        var checked = 0
+        for laid in built.pages {
+            let plates = try ["Cyan", "Magenta", "Yellow", "Black"].map { try Plate(project.url(String(format: "sep%02d(%@).tif", laid.number, $0))) }
+            // tiffsep writes each plate as the paper it leaves: 255 is no ink.
+            let ink = plates.map { plate in plate.pixels.prefix(plate.width * plate.height).map { 255 - Int($0) } }
+            var most = 0, colour = 0
+            for i in ink[0].indices {
+                most = max(most, ink[0][i] + ink[1][i] + ink[2][i] + ink[3][i])
+                if ink[0][i] + ink[1][i] + ink[2][i] > 0 { colour += 1 }
+            }
+            #expect(most <= 663 + 2, "page \(laid.number): \(most * 100 / 255) % of ink at one point")
+            let hasImage = laid.page.items.contains { if case .image = $0 { true } else { false } }
+            if !hasImage {
+                #expect(colour == 0, "page \(laid.number) has no image but \(colour) points of colour ink")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10, "pages of text only: \(checked)")
     }
 
     @Test func cropMarksAreOnEveryPlate() throws {

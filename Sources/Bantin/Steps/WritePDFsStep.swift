@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Imaging
 import Layout
 import Loading
 import Model
@@ -41,6 +42,9 @@ struct WritePDFsStep: BuildStep {
         // The page content both PDFs share: fonts subset, images loaded, content streams built, once.
         let started = DispatchTime.now()
         let prepared = try PreparedPages(pages)
+        // `print: { colour: cmyk }`: print.pdf's own content, in the printing condition's inks.
+        let printWriter = try input.loaded.layout.cmyk
+            ? DocumentWriter(try PreparedPages(pages, cmyk: try conversion(input.loaded.layout))) : nil
         let preparing = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let writer = DocumentWriter(prepared)
         let vetPrint = self.vetPrint
@@ -51,7 +55,7 @@ struct WritePDFsStep: BuildStep {
             switch n {
             case 0:
                 var seconds = 0.0
-                accepted.value = try writer.write(metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"),
+                accepted.value = try (printWriter ?? writer).write(metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"),
                                                   rejectingTo: folder.appendingPathComponent(Self.rejectedName)) { temporary in
                     seconds = elapsed()
                     return vetPrint?(temporary) ?? true
@@ -65,6 +69,14 @@ struct WritePDFsStep: BuildStep {
         return Written(printPDF: folder.appendingPathComponent(accepted.value ? "print.pdf" : Self.rejectedName),
                        timings: [StepTiming(step: "  page content", seconds: preparing)]
                            + zip(outputs, seconds).map { StepTiming(step: "  " + $0, seconds: $1) })
+    }
+
+    /// RGB to the output profile's CMYK, with the layout's ink limit and intent.
+    private func conversion(_ layout: LayoutSpec) throws -> CMYKConversion {
+        let output = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.outputProfile))
+        let rgb = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.rgbProfile))
+        return try CMYKConversion(output: output, rgb: rgb, intent: layout.perceptual ? .perceptual : .relativeColorimetric,
+                                  inkLimit: layout.inkLimit)
     }
 
     /// The print PDF's options from the layout: crop marks, and PDF/X-4 with the layout's profiles.

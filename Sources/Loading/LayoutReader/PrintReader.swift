@@ -5,7 +5,37 @@ import Model
 extension LayoutReader {
     func readPrint(_ spec: inout LayoutSpec) {
         guard let print = section("print", what: "print") else { return }
-        print.checkKeys(["pdfx", "marks", "output-profile", "output-condition", "rgb-profile"])
+        print.checkKeys(["pdfx", "marks", "output-profile", "output-condition", "rgb-profile", "colour", "ink-limit", "intent"])
+        set(&spec.cmyk, print, "colour") { m, key in
+            switch m.string(key) {
+            case "cmyk": return true
+            case "rgb": return false
+            case let other?:
+                engine.emit(.error("layout-value", "unknown colour '\(other)'", at: m.range(key),
+                                   hint: "use cmyk (converted here with the output profile) or rgb (sRGB, converted by the shop's RIP)"))
+                return nil
+            case nil: return nil
+            }
+        }
+        set(&spec.inkLimit, print, "ink-limit") { m, key in
+            guard let text = m.string(key), text.hasSuffix("%"), let percent = Double(text.dropLast()), (200...400).contains(percent) else {
+                engine.emit(.error("layout-value", "an ink limit is a percentage between 200% and 400%", at: m.range(key),
+                                   hint: "ask the printing shop; 300% is usual for coated paper, 260% for uncoated"))
+                return nil
+            }
+            return percent / 100
+        }
+        set(&spec.perceptual, print, "intent") { m, key in
+            switch m.string(key) {
+            case "relative": return false
+            case "perceptual": return true
+            case let other?:
+                engine.emit(.error("layout-value", "unknown rendering intent '\(other)'", at: m.range(key),
+                                   hint: "use relative (relative colorimetric with black-point compensation) or perceptual"))
+                return nil
+            case nil: return nil
+            }
+        }
         set(&spec.pdfx, print, "pdfx") { m, key in
             switch m.string(key) {
             case "x4": return true
