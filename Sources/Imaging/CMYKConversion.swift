@@ -1,4 +1,5 @@
 internal import CLittleCMS
+internal import CTurboJPEG
 import Foundation
 
 /// RGB to the printing condition's CMYK with Little CMS (issue 14, item 1): relative
@@ -98,6 +99,24 @@ public final class CMYKConversion: @unchecked Sendable {
             out[i * 4 + 2] = UInt8(y * room / colour)
         }
         return out
+    }
+
+    /// CMYK pixels (four bytes each, 0 = no ink) as a JPEG, quality 92, no chroma subsampling,
+    /// stored inverted as Adobe's CMYK JPEGs are: the PDF reads it back with
+    /// `/Decode [1 0 1 0 1 0 1 0]`. A photo converted to CMYK takes a fifth of its Flate size.
+    public static func jpeg(cmyk: [UInt8], width: Int, height: Int, name: String) throws -> Data {
+        guard let handle = tjInitCompress() else { throw ImagingError.image(name, "cannot start the JPEG encoder") }
+        defer { tjDestroy(handle) }
+        let inverted = cmyk.map { 255 - $0 }
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var size: UInt = 0
+        let status = inverted.withUnsafeBufferPointer {
+            tjCompress2(handle, $0.baseAddress, Int32(width), Int32(width * 4), Int32(height), Int32(TJPF_CMYK.rawValue),
+                        &buffer, &size, Int32(TJSAMP_444.rawValue), 92, 0)
+        }
+        defer { tjFree(buffer) }
+        guard status == 0, let buffer else { throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle))) }
+        return Data(bytes: buffer, count: Int(size))
     }
 
     /// One colour, components 0–1, as the pages' vector colours need it.

@@ -29,7 +29,8 @@ struct ImageXObject: Sendable {
     }
 
     /// An image in the printing condition's CMYK (`print: { colour: cmyk }`): decoded, converted
-    /// pixel by pixel (neutrals on black only, the ink limited) and Flate-compressed.
+    /// pixel by pixel (neutrals on black only, the ink limited), then a JPEG again for a photo
+    /// and Flate-compressed for a PNG.
     private static func converted(_ ref: ImageRef, _ cmyk: CMYKConversion) throws -> ImageXObject {
         let surface: OpaquePointer
         if ref.format == .jpeg {
@@ -42,6 +43,12 @@ struct ImageXObject: Sendable {
         defer { cairo_surface_destroy(surface) }
         let (width, height, rgb) = try pixels(surface, ref)
         let inks = rgb.withUnsafeBufferPointer { cmyk.convert(rgb: $0) }
+        // A photo stays a JPEG (a fifth of the Flate size); a chart's flat colours stay exact.
+        if ref.format == .jpeg {
+            let jpeg = try CMYKConversion.jpeg(cmyk: inks, width: width, height: height, name: ref.issuePath)
+            return ImageXObject(width: width, height: height, colorSpace: "/DeviceCMYK", bitsPerComponent: 8,
+                                filter: "/DCTDecode", data: [UInt8](jpeg), decode: [1, 0, 1, 0, 1, 0, 1, 0])
+        }
         return ImageXObject(width: width, height: height, colorSpace: "/DeviceCMYK", bitsPerComponent: 8,
                             filter: "/FlateDecode", data: try Deflate.compress(inks), decode: nil)
     }
