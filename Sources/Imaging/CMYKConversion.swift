@@ -90,21 +90,63 @@ public final class CMYKConversion: @unchecked Sendable {
                 out[i * 4 + 3] = blackForGrey[Int(r)]
                 continue
             }
-            let c = Int(out[i * 4]), m = Int(out[i * 4 + 1]), y = Int(out[i * 4 + 2]), k = Int(out[i * 4 + 3])
-            let colour = c + m + y
-            guard colour + k > limit, colour > 0 else { continue }
-            let room = max(0, limit - k)
-            out[i * 4] = UInt8(c * room / colour)
-            out[i * 4 + 1] = UInt8(m * room / colour)
-            out[i * 4 + 2] = UInt8(y * room / colour)
+            Self.limit(&out, pixel: i, to: limit)
         }
         return out
+    }
+
+    /// Takes cyan, magenta and yellow back together until the pixel's ink is at most `limit`.
+    private static func limit(_ out: inout [UInt8], pixel i: Int, to limit: Int) {
+        let c = Int(out[i * 4]), m = Int(out[i * 4 + 1]), y = Int(out[i * 4 + 2]), k = Int(out[i * 4 + 3])
+        let colour = c + m + y
+        guard colour + k > limit, colour > 0 else { return }
+        let room = max(0, limit - k)
+        out[i * 4] = UInt8(c * room / colour)
+        out[i * 4 + 1] = UInt8(m * room / colour)
+        out[i * 4 + 2] = UInt8(y * room / colour)
+    }
+
+    /// Converted pixels as a CMYK JPEG whose decoded pixels keep the ink limit: JPEG's rounding
+    /// can lift a dark pixel a few per cent above it, so the encoding is decoded and measured,
+    /// and the ink taken back by what it overshot, until it keeps the limit (nil if it never does).
+    public func jpeg(_ cmyk: [UInt8], width: Int, height: Int, name: String) throws -> Data? {
+        var inks = cmyk, target = limit
+        for _ in 0..<4 {
+            let data = try Self.jpeg(cmyk: inks, width: width, height: height, name: name)
+            let decoded = try Self.decode(data, name: name)
+            var most = 0
+            for i in 0..<(decoded.count / 4) {
+                most = max(most, Int(decoded[i * 4]) + Int(decoded[i * 4 + 1]) + Int(decoded[i * 4 + 2]) + Int(decoded[i * 4 + 3]))
+            }
+            if most <= limit { return data }
+            target -= most - limit + 2
+            inks = cmyk
+            for i in 0..<(inks.count / 4) { Self.limit(&inks, pixel: i, to: target) }
+        }
+        return nil
+    }
+
+    /// A CMYK JPEG written by `jpeg(cmyk:…)`, back to its inks (0 = none).
+    static func decode(_ data: Data, name: String) throws -> [UInt8] {
+        guard let handle = tjInitDecompress() else { throw ImagingError.image(name, "cannot start the JPEG decoder") }
+        defer { tjDestroy(handle) }
+        return try data.withUnsafeBytes { raw -> [UInt8] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
+            guard tjDecompressHeader3(handle, bytes.baseAddress, UInt(bytes.count), &width, &height, &subsampling, &colorspace) == 0 else {
+                throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle)))
+            }
+            var out = [UInt8](repeating: 0, count: Int(width) * Int(height) * 4)
+            let status = tjDecompress2(handle, bytes.baseAddress, UInt(bytes.count), &out, width, 0, height, Int32(TJPF_CMYK.rawValue), 0)
+            guard status == 0 else { throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle))) }
+            return out.map { 255 - $0 }
+        }
     }
 
     /// CMYK pixels (four bytes each, 0 = no ink) as a JPEG, quality 92, no chroma subsampling,
     /// stored inverted as Adobe's CMYK JPEGs are: the PDF reads it back with
     /// `/Decode [1 0 1 0 1 0 1 0]`. A photo converted to CMYK takes a fifth of its Flate size.
-    public static func jpeg(cmyk: [UInt8], width: Int, height: Int, name: String) throws -> Data {
+    static func jpeg(cmyk: [UInt8], width: Int, height: Int, name: String) throws -> Data {
         guard let handle = tjInitCompress() else { throw ImagingError.image(name, "cannot start the JPEG encoder") }
         defer { tjDestroy(handle) }
         let inverted = cmyk.map { 255 - $0 }

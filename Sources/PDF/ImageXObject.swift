@@ -44,8 +44,7 @@ struct ImageXObject: Sendable {
         let (width, height, rgb) = try pixels(surface, ref)
         let inks = rgb.withUnsafeBufferPointer { cmyk.convert(rgb: $0) }
         // A photo stays a JPEG (a fifth of the Flate size); a chart's flat colours stay exact.
-        if ref.format == .jpeg {
-            let jpeg = try CMYKConversion.jpeg(cmyk: inks, width: width, height: height, name: ref.issuePath)
+        if ref.format == .jpeg, let jpeg = try cmyk.jpeg(inks, width: width, height: height, name: ref.issuePath) {
             return ImageXObject(width: width, height: height, colorSpace: "/DeviceCMYK", bitsPerComponent: 8,
                                 filter: "/DCTDecode", data: [UInt8](jpeg), decode: [1, 0, 1, 0, 1, 0, 1, 0])
         }
