@@ -67,38 +67,42 @@ public struct Proof {
         return out
     }
 
-    /// The page as the proof shows it.
-    public func page(_ laid: LaidPage) throws -> Page {
-        var page = laid.page
-        var marks = Page(number: page.number, kind: page.kind, mediaSize: page.mediaSize, trimBox: page.trimBox, bleed: page.bleed)
-        // The watermark first, so the text lies over it.
-        var watermark = layout.style(.folio)
-        watermark.size = 54
-        watermark.leading = 60
-        watermark.bold = true
-        watermark.align = .center
-        watermark.color = Color(red: 0.8, green: 0.8, blue: 0.8)
-        let trim = page.trimBox
-        let set = try typesetter.set("BẢN THẢO", style: watermark, width: trim.width)
-        var small = watermark
-        small.size = 11
-        small.leading = 14
-        let below = ColumnFlow.draw(set, x: trim.x, y: trim.y + trim.height / 2 - 40, into: &marks)
-        _ = ColumnFlow.draw(try typesetter.set(stamp, style: small, width: trim.width), x: trim.x, y: below, into: &marks)
-        var number = layout.style(.folio)
-        number.size = 6
-        number.leading = 7
-        number.bold = false
-        number.align = .right
-        number.color = Color(red: 0.45, green: 0.45, blue: 0.45)
-        for line in lines(laid) where line.column >= 0 && line.number % 5 == 0 {
-            let set = try typesetter.set(String(line.number), style: number, width: 14)
-            // A line's band holds its descent and some of the leading below the baseline: the
-            // number's box ends a fifth of the band above the band's end, on the line's baseline.
-            let bottom = line.bottom - (line.bottom - line.top) * 0.2
-            _ = ColumnFlow.draw(set, x: Pt(line.left - 16), y: Pt(bottom) - number.leading, into: &page)
+    /// The pages as the proof shows them: the watermark is set once for all of them.
+    public func pages(_ laid: [LaidPage]) throws -> [Page] {
+        guard let first = laid.first else { return [] }
+        let trim = first.page.trimBox
+        let watermark = Self.style(layout, size: 54, leading: 60, bold: true, align: .center, grey: 0.8)
+        let title = try typesetter.set("BẢN THẢO", style: watermark, width: trim.width)
+        let time = try typesetter.set(stamp, style: Self.style(layout, size: 11, leading: 14, bold: true, align: .center, grey: 0.8),
+                                      width: trim.width)
+        let number = Self.style(layout, size: 6, leading: 7, bold: false, align: .right, grey: 0.45)
+        return try laid.map { laid in
+            var page = laid.page
+            var marks = Page(number: page.number, kind: page.kind, mediaSize: page.mediaSize, trimBox: page.trimBox, bleed: page.bleed)
+            // The watermark first, so the text lies over it.
+            let t = page.trimBox
+            let below = ColumnFlow.draw(title, x: t.x, y: t.y + t.height / 2 - 40, into: &marks)
+            _ = ColumnFlow.draw(time, x: t.x, y: below, into: &marks)
+            for line in lines(laid) where line.column >= 0 && line.number % 5 == 0 {
+                let set = try typesetter.set(String(line.number), style: number, width: 14)
+                // A line's band holds its descent and some of the leading below the baseline: the
+                // number's box ends a fifth of the band above the band's end, on the line's baseline.
+                let bottom = line.bottom - (line.bottom - line.top) * 0.2
+                _ = ColumnFlow.draw(set, x: Pt(line.left - 16), y: Pt(bottom) - number.leading, into: &page)
+            }
+            page.items = marks.items + page.items
+            return page
         }
-        page.items = marks.items + page.items
-        return page
+    }
+
+    /// The folio's face in a size, weight, alignment and grey.
+    private static func style(_ layout: LayoutSpec, size: Pt, leading: Pt, bold: Bool, align: Alignment, grey: Double) -> TextStyle {
+        var style = layout.style(.folio)
+        style.size = size
+        style.leading = leading
+        style.bold = bold
+        style.align = align
+        style.color = Color(red: grey, green: grey, blue: grey)
+        return style
     }
 }

@@ -36,7 +36,7 @@ struct ProofStep: BuildStep {
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         let proof = Proof(layout: input.loaded.layout, typesetter: typesetter, stamp: "BẢN THẢO · \(formatter.string(from: now))")
-        let pages = try input.laid.map { try proof.page($0) }
+        let pages = try proof.pages(input.laid)
         let pdf = round.appendingPathComponent("proof.pdf")
         var metadata = input.loaded.issue.pdfMetadata
         metadata.title = "Bản thảo, vòng \(number): " + metadata.title

@@ -7,15 +7,8 @@ extension LayoutReader {
         guard let print = section("print", what: "print") else { return }
         print.checkKeys(["pdfx", "marks", "output-profile", "output-condition", "rgb-profile", "colour", "ink-limit", "intent"])
         set(&spec.cmyk, print, "colour") { m, key in
-            switch m.string(key) {
-            case "cmyk": return true
-            case "rgb": return false
-            case let other?:
-                engine.emit(.error("layout-value", "unknown colour '\(other)'", at: m.range(key),
-                                   hint: "use cmyk (converted here with the output profile) or rgb (sRGB, converted by the shop's RIP)"))
-                return nil
-            case nil: return nil
-            }
+            choice(m, key, ["cmyk": true, "rgb": false], what: "colour",
+                   hint: "use cmyk (converted here with the output profile) or rgb (sRGB, converted by the shop's RIP)")
         }
         set(&spec.inkLimit, print, "ink-limit") { m, key in
             guard let text = m.string(key), text.hasSuffix("%"), let percent = Double(text.dropLast()), (200...400).contains(percent) else {
@@ -26,36 +19,14 @@ extension LayoutReader {
             return percent / 100
         }
         set(&spec.perceptual, print, "intent") { m, key in
-            switch m.string(key) {
-            case "relative": return false
-            case "perceptual": return true
-            case let other?:
-                engine.emit(.error("layout-value", "unknown rendering intent '\(other)'", at: m.range(key),
-                                   hint: "use relative (relative colorimetric with black-point compensation) or perceptual"))
-                return nil
-            case nil: return nil
-            }
+            choice(m, key, ["relative": false, "perceptual": true], what: "rendering intent",
+                   hint: "use relative (relative colorimetric with black-point compensation) or perceptual")
         }
         set(&spec.pdfx, print, "pdfx") { m, key in
-            switch m.string(key) {
-            case "x4": return true
-            case "none": return false
-            case let other?:
-                engine.emit(.error("layout-value", "unknown PDF/X level '\(other)'", at: m.range(key),
-                                   hint: "use x4 (PDF/X-4, what printing shops expect) or none"))
-                return nil
-            case nil: return nil
-            }
+            choice(m, key, ["x4": true, "none": false], what: "PDF/X level", hint: "use x4 (PDF/X-4, what printing shops expect) or none")
         }
         set(&spec.cropMarks, print, "marks") { m, key in
-            switch m.string(key) {
-            case "crop": return true
-            case "none": return false
-            case let other?:
-                engine.emit(.error("layout-value", "unknown marks '\(other)'", at: m.range(key), hint: "use crop or none"))
-                return nil
-            case nil: return nil
-            }
+            choice(m, key, ["crop": true, "none": false], what: "marks", hint: "use crop or none")
         }
         var output: ICCProfile?
         set(&spec.outputProfile, print, "output-profile") { m, key in
@@ -70,6 +41,14 @@ extension LayoutReader {
         if print.value("output-profile") != nil, print.value("output-condition") == nil, let output {
             spec.outputCondition = output.description ?? (spec.outputProfile as NSString).lastPathComponent
         }
+    }
+
+    /// One of a few words, by its value; another word is an error at it ("unknown \(what) '…'").
+    private func choice<T>(_ m: MappingReader, _ key: String, _ values: [String: T], what: String, hint: String) -> T? {
+        guard let word = m.string(key) else { return nil }
+        if let value = values[word] { return value }
+        engine.emit(.error("layout-value", "unknown \(what) '\(word)'", at: m.range(key), hint: hint))
+        return nil
     }
 
     /// A profile under `layouts/`, checked to be an ICC profile of colour space `space` (and,
