@@ -31,7 +31,9 @@ public struct LayoutSpec: Sendable {
     public var opener: Opener
     /// The print PDF: PDF/X-4 or plain, crop marks or none.
     public var pdfx: Bool
-    public var cropMarks: Bool
+    /// The printer's marks outside the bleed (`print: { marks: [crop, …] }`).
+    public var marks: PrinterMarks
+    public var cropMarks: Bool { marks.contains(.crop) }
     /// The printing condition's ICC profile (a file under `layouts/`) and its name; the shop's own wins.
     public var outputProfile: String
     public var outputCondition: String
@@ -43,6 +45,11 @@ public struct LayoutSpec: Sendable {
     /// The most ink any point carries, as a fraction per plate summed (3.0 is 300 %).
     public var inkLimit = 3.0
     public var perceptual = false
+    /// Whether pure black text and rules overprint (print on top of what is under them rather
+    /// than knocking it out), so a misregistered plate never shows a white halo.
+    public var overprintBlack = true
+    /// The 2-up imposition's sheet and creep (`booklet:`).
+    public var booklet = BookletSpec()
     public var cover: CoverFurniture
     /// The contents page's heading, whether entries name the authors, and its measures.
     public var contents: ContentsFurniture
@@ -89,7 +96,7 @@ public struct LayoutSpec: Sendable {
         self.colophonPage = colophonPage
         self.opener = opener
         self.pdfx = pdfx
-        self.cropMarks = cropMarks
+        self.marks = cropMarks ? .crop : []
         self.outputProfile = outputProfile
         self.outputCondition = outputCondition
         self.rgbProfile = rgbProfile

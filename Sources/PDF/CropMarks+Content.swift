@@ -9,8 +9,8 @@ extension CropMarks {
     /// hairlines in registration colour (on every plate, so the shop trims each colour to the
     /// same lines) at each corner of `t` (top-left coordinates on a page `height` tall),
     /// starting `markOffset` from the trim.
-    static func operators(trim t: Rect, bleed: Pt, height: Pt) -> String {
-        let offset = CropMarks.offset(bleed: bleed).value, length = CropMarks.length.value
+    static func operators(trim t: Rect, bleed: Pt, height: Pt, length: Pt = CropMarks.length) -> String {
+        let offset = CropMarks.offset(bleed: bleed).value, length = length.value
         var out = PDFBytes(capacity: 512)
         out.append("q /Reg CS 1 SCN 0.25 w\n")
         for (x, dx) in [(t.x.value, -1.0), (t.maxX.value, 1.0)] {

@@ -36,14 +36,10 @@ public struct DocumentWriter: Sendable {
     private func write(metadata: PDFMetadata, kind: PDFKind, into temporary: URL) throws {
         let doc = try QPDFDocument()
         var finisher = Finisher(metadata: metadata, pdfx: nil)
-        if case .print(let options) = kind, let x = options.pdfx {
-            finisher.pdfx = Finisher.PDFX(outputProfile: x.output, outputCondition: x.condition, rgbProfile: x.rgb)
-        }
+        if case .print(let options) = kind, let x = options.pdfx { finisher.pdfx = Finisher.PDFX(x) }
         try assemble(doc, kind: kind, finisher: finisher)
-        finisher.setInfo(doc.q)
         if case .screen = kind { finisher.setPageLabels(doc.q, prepared.pages.map(\.number)) }
-        if let pdfx = finisher.pdfx { finisher.addOutputIntent(doc.q, pdfx) }
-        try doc.write(to: temporary.path, version: finisher.pdfx == nil ? nil : "1.6")
+        try finisher.finish(doc, to: temporary)
     }
 
     private func assemble(_ doc: QPDFDocument, kind: PDFKind, finisher: Finisher) throws {
@@ -83,8 +79,8 @@ public struct DocumentWriter: Sendable {
         let media = Size(width: page.mediaSize.width + margin * 2, height: page.mediaSize.height + margin * 2)
         let t = Rect(x: trim.x + margin, y: trim.y + margin, width: trim.width, height: trim.height)
         doc.set(dict, "/MediaBox", doc.reals([0, 0, media.width.value, media.height.value]))
-        doc.set(dict, "/TrimBox", box(doc, t, media.height))
-        doc.set(dict, "/BleedBox", box(doc, t.insetBy(-page.bleed), media.height))
+        doc.set(dict, "/TrimBox", doc.box(t, height: media.height))
+        doc.set(dict, "/BleedBox", doc.box(t.insetBy(-page.bleed), height: media.height))
         guard options.cropMarks else {
             doc.set(dict, "/Contents", body)
             return
@@ -107,7 +103,7 @@ public struct DocumentWriter: Sendable {
 
     /// One resource dictionary for every page: all fonts, all images, and `/DefaultRGB` (sRGB)
     /// for PDF/X-4.
-    private func resources(_ doc: QPDFDocument, rgbProfile: Data?) throws -> qpdf_oh {
+    func resources(_ doc: QPDFDocument, rgbProfile: Data?) throws -> qpdf_oh {
         let fonts = qpdf_oh_new_dictionary(doc.q)
         for font in prepared.fonts { doc.set(fonts, "/" + font.name, try fontObject(doc, font)) }
         let images = qpdf_oh_new_dictionary(doc.q)
@@ -163,11 +159,6 @@ public struct DocumentWriter: Sendable {
         doc.set(type0, "/DescendantFonts", doc.array([doc.indirect(cid)]))
         doc.set(type0, "/ToUnicode", doc.stream(font.toUnicode, filter: "/FlateDecode"))
         return doc.indirect(type0)
-    }
-
-    /// `[x1 y1 x2 y2]` of a top-left rectangle on a page `height` tall.
-    private func box(_ doc: QPDFDocument, _ r: Rect, _ height: Pt) -> qpdf_oh {
-        doc.reals([r.x.value, (height - r.maxY).value, r.maxX.value, (height - r.y).value])
     }
 
     /// `/Names << /Dests … >>`: each anchor (the first of a name) as `[page /XYZ x y null]`,

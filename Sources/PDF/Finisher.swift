@@ -5,9 +5,7 @@ import Model
 
 /// What PRINT.md asks of a PDF beyond its pages: `D:` dates and `/Trapped`, page labels, PDF/X-4
 /// (output intent with its ICC profile, XMP naming PDF/X-4), a deterministic `/ID`.
-/// `DocumentWriter` applies these to the document it builds in qpdf; the booklet, which cairo
-/// draws, is rewritten through libqpdf by `write(to:metadata:_:)` to get its Info and `/ID`
-/// (which also repairs cairo's link/xref quirk).
+/// `DocumentWriter` and `BookletWriter` apply these to the document they build in qpdf.
 struct Finisher {
     var metadata: PDFMetadata
     var pdfx: PDFX?
@@ -16,44 +14,20 @@ struct Finisher {
         var outputProfile: Data
         var outputCondition: String
         var rgbProfile: Data
-    }
 
-    /// The one way a cairo PDF (the booklet) reaches `url`: `draw` writes cairo's file, the
-    /// finisher rewrites it into a second temporary file in the same folder, which is renamed
-    /// into place only when both succeeded — a failure leaves the old file.
-    static func write(to url: URL, metadata: PDFMetadata, _ draw: (String) throws -> Void) throws {
-        try OutputFile.write(to: url) { finished in
-            let drawn = OutputFile.temporaryURL(for: url, tag: "cairo")
-            defer { try? FileManager.default.removeItem(at: drawn) }
-            try draw(drawn.path)
-            try Finisher(metadata: metadata, pdfx: nil).finish(drawn.path, to: finished.path)
+        init(_ profile: PDFXProfile) {
+            outputProfile = profile.output
+            outputCondition = profile.condition
+            rgbProfile = profile.rgb
         }
     }
 
-    func finish(_ input: String, to output: String) throws {
-        var handle: qpdf_data? = qpdf_init()
-        guard let q = handle else { throw PDFError.finishing("cannot start qpdf") }
-        defer { qpdf_cleanup(&handle) }
-        qpdf_silence_errors(q)
-        qpdf_set_suppress_warnings(q, QPDF_TRUE)
-        try check(q, qpdf_read(q, input, nil), "read the PDF cairo wrote")
-        // A damaged file from cairo would be repaired silently, perhaps losing objects: refuse it.
-        if qpdf_more_warnings(q) != 0 {
-            let warning = qpdf_next_warning(q)
-            throw PDFError.finishing("cairo wrote a damaged PDF: " + (warning.map { String(cString: qpdf_get_error_full_text(q, $0)) } ?? "?"))
-        }
-        setInfo(q)
-        try check(q, qpdf_init_write(q, output), "start writing")
-        qpdf_set_deterministic_ID(q, QPDF_TRUE)
-        qpdf_set_object_stream_mode(q, qpdf_o_disable)
-        try check(q, qpdf_write(q), "write the finished PDF")
-    }
-
-    private func check(_ q: qpdf_data, _ code: QPDF_ERROR_CODE, _ what: String) throws {
-        guard code & QPDF_ERRORS != 0 || qpdf_has_error(q) != 0 else { return }
-        let error = qpdf_get_error(q)
-        let detail = error.map { String(cString: qpdf_get_error_full_text(q, $0)) } ?? "unknown error"
-        throw PDFError.finishing("\(what): \(detail)")
+    /// Info, the output intent and XMP when PDF/X, then the write: a deterministic `/ID`, PDF 1.6
+    /// for PDF/X-4.
+    func finish(_ doc: QPDFDocument, to temporary: URL) throws {
+        setInfo(doc.q)
+        if let pdfx { addOutputIntent(doc.q, pdfx) }
+        try doc.write(to: temporary.path, version: pdfx == nil ? nil : "1.6")
     }
 
     /// Info: text as Unicode strings (qpdf writes UTF-16 where PDFDocEncoding will not do),

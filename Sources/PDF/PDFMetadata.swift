@@ -4,9 +4,9 @@
 /// HarfBuzz (`FontFile`, `GlyphTexts`, `ToUnicode`), images (`ImageXObject`), each page's content
 /// stream straight from the page IR (`PageContent`) → `DocumentWriter` wraps them in either PDF
 /// and writes it with libqpdf (`QPDFDocument`, the `Finisher`'s Info and PDF/X-4) → the file is
-/// renamed into place. cairo draws what it is the right tool for: PNG previews (`PreviewWriter`)
-/// and the 2-up booklet (`BookletWriter`), through `PageRenderer`. `Preflight` reads the finished
-/// print.pdf back. Sees only the page IR.
+/// renamed into place. `BookletWriter` imposes print.pdf's content 2-up on press sheets, as form
+/// XObjects. cairo draws what it is the right tool for: PNG previews (`PreviewWriter`, through
+/// `PageRenderer`). `Preflight` reads the finished print.pdf back. Sees only the page IR.
 import Model
 
 /// Document information written into the PDF. Dates come from the issue, so builds are reproducible.

@@ -1,5 +1,6 @@
 internal import CQPDF
 import Foundation
+import Model
 
 /// A PDF being built from nothing in libqpdf (`qpdf_empty_pdf`), through its C API: object
 /// handles for names, numbers, arrays, dictionaries and streams, pages added in order, and the
@@ -53,6 +54,11 @@ final class QPDFDocument {
     }
 
     func reals(_ values: [Double]) -> qpdf_oh { array(values.map(real)) }
+
+    /// A page box, `[x1 y1 x2 y2]`, of a top-left rectangle on a page `height` tall.
+    func box(_ r: Rect, height: Pt) -> qpdf_oh {
+        reals([r.x.value, (height - r.maxY).value, r.maxX.value, (height - r.y).value])
+    }
 
     func dictionary(_ entries: KeyValuePairs<String, qpdf_oh>) -> qpdf_oh {
         let d = qpdf_oh_new_dictionary(q)

@@ -49,8 +49,9 @@ import TestSupport
 
     /// Acceptance 3: one /GTS_PDFX output intent with an embedded profile, XMP naming PDF/X-4,
     /// a trailer /ID, PDF version ≤ 1.6 — read from the file with `qpdf --json` and `--show-object`.
-    @Test func printPDFIsPDFX4() throws {
-        let file = out.appendingPathComponent("print.pdf")
+    @Test(arguments: ["print.pdf", "booklet.pdf"])
+    func printPDFIsPDFX4(_ name: String) throws {
+        let file = out.appendingPathComponent(name)
         let json = try run("qpdf", ["--json=2", "--json-key=qpdf", "--json-stream-data=none", file.path]).out
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let objects = try #require((root["qpdf"] as? [Any])?.last as? [String: Any])

@@ -43,10 +43,9 @@ struct WritePDFsStep: BuildStep {
         let started = DispatchTime.now()
         let prepared = try PreparedPages(pages)
         // `print: { colour: cmyk }`: print.pdf's own content, in the printing condition's inks.
-        let printWriter = try input.loaded.layout.cmyk
-            ? DocumentWriter(try PreparedPages(pages, cmyk: try conversion(input.loaded.layout))) : nil
+        let printPrepared = input.loaded.layout.cmyk ? try PreparedPages(pages, cmyk: try conversion(input.loaded.layout)) : prepared
         let preparing = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let writer = DocumentWriter(prepared)
+        let writer = DocumentWriter(prepared), printWriter = DocumentWriter(printPrepared)
         let vetPrint = self.vetPrint
         let accepted = Flag()
         let seconds = try Parallel.map(Array(outputs.indices)) { n -> Double in
@@ -55,14 +54,25 @@ struct WritePDFsStep: BuildStep {
             switch n {
             case 0:
                 var seconds = 0.0
-                accepted.value = try (printWriter ?? writer).write(metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"),
+                accepted.value = try printWriter.write(metadata: metadata, kind: .print(print), to: folder.appendingPathComponent("print.pdf"),
                                                   rejectingTo: folder.appendingPathComponent(Self.rejectedName)) { temporary in
                     seconds = elapsed()
                     return vetPrint?(temporary) ?? true
                 }
                 return seconds
             case 1: try writer.write(metadata: metadata, kind: .screen(outline), to: folder.appendingPathComponent("screen.pdf"))
-            default: try BookletWriter().write(pages, metadata: metadata, to: folder.appendingPathComponent("booklet.pdf"))
+            default:
+                let layout = input.loaded.layout
+                guard let sheet = BookletGeometry.choose(layout.booklet, trim: layout.trim, bleed: layout.bleed) else {
+                    let needed = BookletGeometry.needed(trim: layout.trim, bleed: layout.bleed)
+                    throw PDFError.writing("no standard sheet holds two pages with their bleed and crop marks (they need "
+                                           + "\(Int(needed.width.millimetres.rounded())) × \(Int(needed.height.millimetres.rounded())) mm); "
+                                           + "booklets are imposed on SRA4, A4, SRA3 or A3")
+                }
+                var title = metadata
+                title.title += " — bình bản"
+                try BookletWriter(printPrepared, geometry: sheet, creep: layout.booklet.creep)
+                    .write(metadata: title, pdfx: print.pdfx, to: folder.appendingPathComponent("booklet.pdf"))
             }
             return elapsed()
         }

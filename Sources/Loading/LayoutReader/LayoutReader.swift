@@ -12,7 +12,7 @@ struct LayoutReader {
     let complete: Bool
 
     static let keys = ["page", "columns", "fonts", "fallback", "styles", "figures", "text", "masters", "articles",
-                       "padding", "padding-pages", "colophon", "opener", "cover", "contents", "print"]
+                       "padding", "padding-pages", "colophon", "opener", "cover", "contents", "print", "booklet"]
 
     /// Every section but `styles`, which the loader resolves over all the files read (`StyleSheet`).
     func apply(to spec: inout LayoutSpec) {
@@ -25,6 +25,7 @@ struct LayoutReader {
         readPaddingPages(&spec)
         readColophon(&spec)
         readPrint(&spec)
+        readBooklet(&spec)
         readOpener(&spec)
         readContents(&spec)
         readCover(&spec)

@@ -5,7 +5,8 @@ import Model
 extension LayoutReader {
     func readPrint(_ spec: inout LayoutSpec) {
         guard let print = section("print", what: "print") else { return }
-        print.checkKeys(["pdfx", "marks", "output-profile", "output-condition", "rgb-profile", "colour", "ink-limit", "intent"])
+        print.checkKeys(["pdfx", "marks", "output-profile", "output-condition", "rgb-profile", "colour", "ink-limit", "intent",
+                         "overprint-black"])
         set(&spec.cmyk, print, "colour") { m, key in
             choice(m, key, ["cmyk": true, "rgb": false], what: "colour",
                    hint: "use cmyk (converted here with the output profile) or rgb (sRGB, converted by the shop's RIP)")
@@ -25,9 +26,8 @@ extension LayoutReader {
         set(&spec.pdfx, print, "pdfx") { m, key in
             choice(m, key, ["x4": true, "none": false], what: "PDF/X level", hint: "use x4 (PDF/X-4, what printing shops expect) or none")
         }
-        set(&spec.cropMarks, print, "marks") { m, key in
-            choice(m, key, ["crop": true, "none": false], what: "marks", hint: "use crop or none")
-        }
+        set(&spec.marks, print, "marks") { m, key in marks(m, key) }
+        set(&spec.overprintBlack, print, "overprint-black") { m, key in bool(m, key) }
         var output: ICCProfile?
         set(&spec.outputProfile, print, "output-profile") { m, key in
             profile(m, key, space: "CMYK", what: "the output intent (the printing condition's CMYK profile)") { output = $0 }
@@ -42,6 +42,51 @@ extension LayoutReader {
             spec.outputCondition = output.description ?? (spec.outputProfile as NSString).lastPathComponent
         }
     }
+
+    /// `none`, one mark, or a list of them (`[crop, registration, colour-bar, slug]`); an unknown
+    /// word is an error at it, with the list.
+    private func marks(_ m: MappingReader, _ key: String) -> PrinterMarks? {
+        guard let words = m.strings(key) else { return nil }
+        var marks: PrinterMarks = []
+        for (word, range) in words where word != "none" {
+            guard let mark = PrinterMarks.names.first(where: { $0.0 == word })?.1 else {
+                engine.emit(.error("layout-value", "unknown mark '\(word)'", at: range,
+                                   hint: "use none, or a list of " + PrinterMarks.names.map(\.0).joined(separator: ", ")))
+                return nil
+            }
+            marks.insert(mark)
+        }
+        return marks
+    }
+
+    /// `booklet:` — the sheet the 2-up imposition goes on, and its creep. A sheet named here
+    /// must hold two pages with their bleed and crop marks: otherwise an error at it.
+    func readBooklet(_ spec: inout LayoutSpec) {
+        guard let booklet = section("booklet", what: "booklet") else { return }
+        booklet.checkKeys(["sheet", "creep"])
+        set(&spec.booklet.sheet, booklet, "sheet") { m, key -> SheetSize?? in
+            guard let word = m.string(key) else { return nil }
+            if word == "auto" { return .some(nil) }
+            guard let sheet = SheetSize.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() }) else {
+                engine.emit(.error("layout-value", "unknown sheet '\(word)'", at: m.range(key),
+                                   hint: "use auto or a standard sheet: " + SheetSize.allCases.map(\.rawValue).joined(separator: ", ")))
+                return nil
+            }
+            guard BookletGeometry(sheet: sheet, trim: spec.trim, bleed: spec.bleed) != nil else {
+                let needed = BookletGeometry.needed(trim: spec.trim, bleed: spec.bleed)
+                let fits = SheetSize.allCases.filter { BookletGeometry(sheet: $0, trim: spec.trim, bleed: spec.bleed) != nil }
+                engine.emit(.error("booklet-sheet", "two \(mm(spec.trim.width)) × \(mm(spec.trim.height)) mm pages with \(mm(spec.bleed)) mm bleed and crop marks "
+                                       + "need \(mm(needed.width)) × \(mm(needed.height)) mm; \(sheet.rawValue) (\(mm(sheet.size.width)) × \(mm(sheet.size.height)) mm) is too small",
+                                   at: m.range(key),
+                                   hint: fits.isEmpty ? "no standard sheet holds these pages: print them 1-up" : "use " + fits.map(\.rawValue).joined(separator: " or ")))
+                return nil
+            }
+            return .some(sheet)
+        }
+        set(&spec.booklet.creep, booklet, "creep") { m, key in length(m, key) }
+    }
+
+    private func mm(_ length: Pt) -> String { String(format: "%g", (length.millimetres * 10).rounded() / 10) }
 
     /// One of a few words, by its value; another word is an error at it ("unknown \(what) '…'").
     private func choice<T>(_ m: MappingReader, _ key: String, _ values: [String: T], what: String, hint: String) -> T? {
