@@ -1,6 +1,7 @@
 internal import CLittleCMS
 internal import CTurboJPEG
 import Foundation
+import Output
 
 /// RGB to the printing condition's CMYK with Little CMS (issue 14, item 1): relative
 /// colorimetric with black-point compensation by default, perceptual on request; then the
@@ -9,7 +10,6 @@ import Foundation
 ///   own lightness (a profile would make it four-colour, and chart text rich black);
 /// - no pixel carries more ink than the limit (300 % by default): cyan, magenta and yellow are
 ///   taken back together until it fits, black kept.
-/// Not yet used by the PDF writer: the next step of issue 14 wires it in.
 public final class CMYKConversion: @unchecked Sendable {
     public enum Intent: Sendable {
         case relativeColorimetric, perceptual
@@ -24,6 +24,10 @@ public final class CMYKConversion: @unchecked Sendable {
     private let blackForGrey: [UInt8]
     /// The total ink allowed, in 0–255 units per plate summed (300 % = 765).
     private let limit: Int
+    /// Names this conversion (both profiles, intent, compensation, limit, and the version of
+    /// the code below): what a cache of converted images is keyed by, beside the image's bytes.
+    public let fingerprint: String
+    static let version = "cmyk-1"
 
     public init(output: Data, rgb: Data, intent: Intent = .relativeColorimetric, blackPointCompensation: Bool = true,
                 inkLimit: Double = 3.0) throws {
@@ -44,6 +48,11 @@ public final class CMYKConversion: @unchecked Sendable {
         }
         self.transform = transform
         limit = Int((inkLimit * 255).rounded())
+        var digest = Digest()
+        for part in [Self.version, "\(code)", "\(flags)", "\(limit)"] { digest.add(part) }
+        digest.add(output)
+        digest.add(rgb)
+        fingerprint = digest.hex
         blackForGrey = try Self.greyRamp(cmyk: cmyk, srgb: srgb, intent: code, flags: flags)
     }
 

@@ -34,11 +34,14 @@ public enum BookletOrder {
 /// registration colour, on every plate.
 public struct BookletWriter: Sendable {
     let prepared: PreparedPages
+    /// Whether the pages are print.pdf's CMYK variant.
+    let cmyk: Bool
     let geometry: BookletGeometry
     let creep: Pt
 
-    public init(_ prepared: PreparedPages, geometry: BookletGeometry, creep: Pt) {
+    public init(_ prepared: PreparedPages, cmyk: Bool, geometry: BookletGeometry, creep: Pt) {
         self.prepared = prepared
+        self.cmyk = cmyk
         self.geometry = geometry
         self.creep = creep
     }
@@ -52,9 +55,9 @@ public struct BookletWriter: Sendable {
         try OutputFile.write(to: url) { temporary in
             let doc = try QPDFDocument()
             let finisher = Finisher(metadata: metadata, pdfx: pdfx.map(Finisher.PDFX.init))
-            let resources = try DocumentWriter(prepared).resources(doc, rgbProfile: finisher.pdfx?.rgbProfile)
+            let resources = try DocumentWriter(prepared, cmyk: cmyk).resources(doc, rgbProfile: finisher.pdfx?.rgbProfile)
             let forms = zip(pages, prepared.contents).map { page, content in
-                doc.indirect(doc.stream(content.stream, filter: "/FlateDecode", [
+                doc.indirect(doc.stream(cmyk ? content.cmykStream ?? content.stream : content.stream, filter: "/FlateDecode", [
                     "/Type": doc.name("/XObject"), "/Subtype": doc.name("/Form"),
                     "/BBox": doc.reals([0, 0, page.mediaSize.width.value, page.mediaSize.height.value]),
                     "/Resources": resources,

@@ -16,9 +16,13 @@ import Pages
 /// (`Finisher`), applied to this document's handle.
 public struct DocumentWriter: Sendable {
     let prepared: PreparedPages
+    /// Whether to write the prepared pages' CMYK variant (print.pdf with `colour: cmyk`).
+    let cmyk: Bool
 
-    public init(_ prepared: PreparedPages) {
+    public init(_ prepared: PreparedPages, cmyk: Bool = false) {
+        precondition(!cmyk || prepared.hasCMYK, "the CMYK variant was not prepared")
         self.prepared = prepared
+        self.cmyk = cmyk
     }
 
     /// Writes the PDF to `url` through a temporary file: a failure leaves the old file.
@@ -49,7 +53,7 @@ public struct DocumentWriter: Sendable {
         var destinations: [(name: String, page: Int, x: Double, y: Double)] = []
         var links: [(page: Int, area: PageContent.LinkArea, dx: Double, dy: Double)] = []
         for (index, (page, content)) in zip(prepared.pages, prepared.contents).enumerated() {
-            let body = doc.stream(content.stream, filter: "/FlateDecode")
+            let body = doc.stream(cmyk ? content.cmykStream ?? content.stream : content.stream, filter: "/FlateDecode")
             let pageDict = doc.dictionary(["/Type": doc.name("/Page"), "/Resources": resources])
             switch kind {
             case .print(let options):
@@ -102,12 +106,12 @@ public struct DocumentWriter: Sendable {
     }
 
     /// One resource dictionary for every page: all fonts, all images, and `/DefaultRGB` (sRGB)
-    /// for PDF/X-4.
+    /// for PDF/X-4; in CMYK, the overprint switches of black text and rules.
     func resources(_ doc: QPDFDocument, rgbProfile: Data?) throws -> qpdf_oh {
         let fonts = qpdf_oh_new_dictionary(doc.q)
         for font in prepared.fonts { doc.set(fonts, "/" + font.name, try fontObject(doc, font)) }
         let images = qpdf_oh_new_dictionary(doc.q)
-        for (name, image) in prepared.images {
+        for (name, image) in cmyk ? prepared.cmykImages ?? prepared.images : prepared.images {
             var entries: [(String, qpdf_oh)] = [
                 ("/Type", doc.name("/XObject")), ("/Subtype", doc.name("/Image")),
                 ("/Width", doc.integer(image.width)), ("/Height", doc.integer(image.height)),
@@ -131,6 +135,12 @@ public struct DocumentWriter: Sendable {
             doc.set(spaces, "/DefaultRGB", doc.array([doc.name("/ICCBased"), Finisher.iccStream(doc.q, rgbProfile, components: 3)]))
         }
         doc.set(resources, "/ColorSpace", spaces)
+        if cmyk {
+            doc.set(resources, "/ExtGState", doc.dictionary([
+                ContentResources.overprintOn: try doc.parse("<< /Type /ExtGState /OP true /op true /OPM 1 >>"),
+                ContentResources.overprintOff: try doc.parse("<< /Type /ExtGState /OP false /op false /OPM 0 >>"),
+            ]))
+        }
         return doc.indirect(resources)
     }
 

@@ -8,6 +8,8 @@ struct PDFBytes {
         bytes.reserveCapacity(capacity)
     }
 
+    var count: Int { bytes.count }
+
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

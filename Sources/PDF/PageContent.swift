@@ -8,6 +8,9 @@ import Pages
 struct PageContent: Sendable {
     /// The content stream, Flate-compressed.
     var stream: [UInt8]
+    /// For a CMYK print PDF, the same stream with its colours in the printing condition's inks
+    /// (and pure black text and rules overprinting), Flate-compressed.
+    var cmykStream: [UInt8]? = nil
     /// Where a run with a link was drawn, for the screen PDF's link annotations.
     var links: [LinkArea]
     /// The page's anchors, for named destinations.
@@ -34,12 +37,23 @@ struct ContentResources: Sendable {
     var images: [String: String]
     /// For a print PDF in the printing condition's CMYK: how colours are converted.
     var cmyk: CMYKConversion? = nil
+    /// In CMYK, whether pure black text and rules overprint.
+    var overprintBlack = true
+
+    /// The graphics states a CMYK page switches between: overprint on (nonzero mode, so the
+    /// zero inks of `0 0 0 1 k` leave what is below) for black text and rules, and off.
+    static let overprintOn = "/GSop", overprintOff = "/GSko"
 }
 
 extension PageContent {
     /// Writes the operators of one page: text as `BT … Tf … Tm [<CIDs> adjust …] TJ … ET`,
     /// rules and fills as paths, images as `Do` (clipped when the item says so), colours as
     /// DeviceGray when exactly grey and RGB otherwise.
+    ///
+    /// With a CMYK conversion, the same pass makes print.pdf's variant: the two streams differ
+    /// only in their colour operators (`c m y k k`, greys as K tints of the same lightness) and
+    /// the overprint switches before black text and rules, so the builder writes the RGB stream
+    /// and records those differences as splices, applied once at the end.
     struct Builder {
         let resources: ContentResources
         let height: Double
@@ -48,6 +62,11 @@ extension PageContent {
         private var stroke: Color?
         private var lineWidth: Double?
         private var links: [LinkArea] = []
+        /// Where the CMYK stream differs from `out`: replace `length` bytes at `at` by `bytes`.
+        private var splices: [(at: Int, length: Int, bytes: [UInt8])] = []
+        private var overprinting = false
+        /// The CMYK operands of the colours met on this page.
+        private var inks: [Color: [Double]] = [:]
 
         init(resources: ContentResources, height: Pt) {
             self.resources = resources
@@ -58,14 +77,45 @@ extension PageContent {
             var builder = Builder(resources: resources, height: page.mediaSize.height)
             for item in page.items { try builder.add(item) }
             let anchors = page.anchors.map { (name: $0.name, x: $0.at.x.value, y: page.mediaSize.height.value - $0.at.y.value) }
-            return PageContent(stream: try Deflate.compress(builder.out.bytes), links: builder.links, anchors: anchors)
+            return PageContent(stream: try Deflate.compress(builder.out.bytes),
+                               cmykStream: try builder.cmykBytes().map(Deflate.compress),
+                               links: builder.links, anchors: anchors)
         }
 
-        /// The uncompressed operators, for tests.
-        static func operators(_ page: Page, resources: ContentResources) throws -> String {
+        /// The uncompressed operators, for tests: the RGB stream, or with `cmyk` the CMYK one.
+        static func operators(_ page: Page, resources: ContentResources, cmyk: Bool = false) throws -> String {
             var builder = Builder(resources: resources, height: page.mediaSize.height)
             for item in page.items { try builder.add(item) }
-            return String(decoding: builder.out.bytes, as: UTF8.self)
+            return String(decoding: cmyk ? builder.cmykBytes() ?? [] : builder.out.bytes, as: UTF8.self)
+        }
+
+        /// The CMYK stream: `out` with the splices applied (nil without a conversion).
+        private func cmykBytes() -> [UInt8]? {
+            guard resources.cmyk != nil else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(out.count + splices.count * 24)
+            var from = 0
+            out.bytes.withUnsafeBufferPointer { bytes in
+                for splice in splices {
+                    result.append(contentsOf: bytes[from..<splice.at])
+                    result.append(contentsOf: splice.bytes)
+                    from = splice.at + splice.length
+                }
+                result.append(contentsOf: bytes[from...])
+            }
+            return result
+        }
+
+        /// Before painting, in CMYK: overprint on for black text and rules, off for anything else.
+        private mutating func painting(overprint: Bool) {
+            guard resources.cmyk != nil, overprint != overprinting else { return }
+            overprinting = overprint
+            let name = overprint ? ContentResources.overprintOn : ContentResources.overprintOff
+            splices.append((out.count, 0, Array((name + " gs ").utf8)))
+        }
+
+        private func isBlack(_ c: Color?) -> Bool {
+            resources.overprintBlack && c.map { $0.red == 0 && $0.green == 0 && $0.blue == 0 } == true
         }
 
         /// The `cm` that draws an image's unit square (as stored) into `frame` turned upright by
@@ -87,6 +137,7 @@ extension PageContent {
                 try text(run, at: origin)
             case .image(let ref, let frame, let clip):
                 guard let name = resources.images[ref.file] else { throw PDFError.image(ref.issuePath, "not prepared") }
+                painting(overprint: false)
                 out.append("q ")
                 if let clip {
                     rect(clip)
@@ -111,6 +162,7 @@ extension PageContent {
                     out.append("w ")
                     lineWidth = width.value
                 }
+                painting(overprint: isBlack(color))
                 out.number(from.x.value)
                 out.number(height - from.y.value)
                 out.append("m ")
@@ -119,6 +171,7 @@ extension PageContent {
                 out.append("l S\n")
             case .fill(let r, let color):
                 setColor(color, stroking: false)
+                painting(overprint: false)
                 rect(r)
                 out.append("re f\n")
             }
@@ -131,22 +184,31 @@ extension PageContent {
             out.number(r.height.value)
         }
 
-        /// `0 g` for an exact grey (black prints on the black plate only), `r g b rg` otherwise —
-        /// or, in a CMYK print PDF, `c m y k k` in the printing condition's inks.
+        /// `0 g` for an exact grey (black prints on the black plate only), `r g b rg` otherwise;
+        /// in the CMYK variant `c m y k k` in the printing condition's inks, a grey as the K tint
+        /// of its lightness (`CMYKConversion`), so black is `0 0 0 1 k`.
         private mutating func setColor(_ c: Color, stroking: Bool) {
             if (stroking ? stroke : fill) == c { return }
+            let start = out.count
             if c.red == c.green, c.green == c.blue {
                 out.number(c.red, decimals: 4)
                 out.append(stroking ? "G " : "g ")
-            } else if let cmyk = resources.cmyk {
-                let k = cmyk.convert(red: c.red, green: c.green, blue: c.blue)
-                for v in [k.cyan, k.magenta, k.yellow, k.black] { out.number(v, decimals: 4) }
-                out.append(stroking ? "K " : "k ")
             } else {
                 out.number(c.red, decimals: 4)
                 out.number(c.green, decimals: 4)
                 out.number(c.blue, decimals: 4)
                 out.append(stroking ? "RG " : "rg ")
+            }
+            if let cmyk = resources.cmyk {
+                let operands = inks[c] ?? {
+                    let k = cmyk.convert(red: c.red, green: c.green, blue: c.blue)
+                    return [k.cyan, k.magenta, k.yellow, k.black]
+                }()
+                inks[c] = operands
+                var ink = PDFBytes(capacity: 40)
+                for v in operands { ink.number(v, decimals: 4) }
+                ink.append(stroking ? "K " : "k ")
+                splices.append((start, out.count - start, ink.bytes))
             }
             if stroking { stroke = c } else { fill = c }
         }
@@ -155,6 +217,7 @@ extension PageContent {
             guard !run.glyphs.isEmpty else { return }
             guard let face = resources.faces[run.face.path] else { throw PDFError.writing("the font '\(run.face.name)' was not prepared") }
             setColor(run.color, stroking: false)
+            painting(overprint: isBlack(run.color))
             let size = run.size.value
             out.append("BT /")
             out.append(face.name)

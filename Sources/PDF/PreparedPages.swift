@@ -6,6 +6,9 @@ import Pages
 /// Everything print.pdf and screen.pdf share, made once from the pages: each face's subset
 /// with its widths and ToUnicode map, each image's XObject data, and every page's content
 /// stream (built and compressed in parallel). `DocumentWriter` wraps these in either PDF.
+/// With a CMYK conversion (`print: { colour: cmyk }`) it also holds print.pdf's variant: each
+/// image converted, and each page's stream with its colours in the printing condition's inks,
+/// made in the same pass as the RGB one (`PageContent.Builder`); the fonts are shared.
 ///
 /// Steps: glyph texts and used glyphs per face, in page order (`GlyphTexts`) → per face, in
 /// parallel: metrics, subset, ToUnicode (`PreparedFont`) → per image, in parallel
@@ -15,27 +18,42 @@ public struct PreparedPages: Sendable {
     let fonts: [PreparedFont]
     /// Resource name and data of each image, in order of first use.
     let images: [(name: String, image: ImageXObject)]
+    /// The same images in the printing condition's CMYK, when there is a conversion.
+    let cmykImages: [(name: String, image: ImageXObject)]?
     let contents: [PageContent]
     /// What the content streams were built with (names, advances, glyph texts).
     let resources: ContentResources
 
-    /// With `cmyk`, the pages as print.pdf has them in the printing condition's CMYK: images
-    /// converted, colours written as `k`; screen.pdf's stay sRGB.
-    public init(_ pages: [Page], cmyk: CMYKConversion? = nil) throws {
+    /// Whether print.pdf's CMYK variant was made.
+    public var hasCMYK: Bool { cmykImages != nil }
+
+    /// With `cmyk`, also the pages as print.pdf has them in the printing condition's CMYK:
+    /// images converted (through `imageCache` when given), colours written as `k`, pure black
+    /// text and rules overprinting when `overprintBlack`.
+    public init(_ pages: [Page], cmyk: CMYKConversion? = nil, overprintBlack: Bool = true, imageCache: CMYKImageCache? = nil) throws {
         self.pages = pages
         let usage = Usage(pages)
         let fonts = try Parallel.map(Array(usage.faces.enumerated())) { index, face in
             try PreparedFont(face, name: "F\(index)", texts: usage.texts[index])
         }
         self.fonts = fonts
-        let loaded = try Parallel.map(usage.images) { try ImageXObject.load($0, cmyk: cmyk) }
+        // Each image once, and once more in CMYK: the big conversions first, so the cores end together.
+        var jobs = usage.images.map { (ref: $0, cmyk: false) }
+        if cmyk != nil { jobs += usage.images.map { (ref: $0, cmyk: true) }.sorted { $0.ref.pixelWidth * $0.ref.pixelHeight > $1.ref.pixelWidth * $1.ref.pixelHeight } }
+        let loaded = try Parallel.map(jobs) { job in
+            guard job.cmyk, let cmyk else { return try ImageXObject.load(job.ref) }
+            return try imageCache?.converted(job.ref, cmyk) ?? ImageXObject.load(job.ref, cmyk: cmyk)
+        }
+        var byFile: [String: ImageXObject] = [:]
+        for (job, image) in zip(jobs, loaded) where job.cmyk { byFile[job.ref.file] = image }
         images = zip(usage.images, loaded).map { (usage.imageNames[$0.file]!, $1) }
+        cmykImages = cmyk == nil ? nil : usage.images.map { (usage.imageNames[$0.file]!, byFile[$0.file]!) }
         let resources = ContentResources(
             faces: Dictionary(uniqueKeysWithValues: zip(usage.faces, fonts).map { face, font in
                 (face.path, ContentResources.Face(name: font.name, advances: font.advances, texts: font.texts,
                                                   ascent: font.descriptor.ascent, descent: font.descriptor.descent))
             }),
-            images: usage.imageNames, cmyk: cmyk)
+            images: usage.imageNames, cmyk: cmyk, overprintBlack: overprintBlack)
         self.resources = resources
         contents = try Parallel.map(pages) { try PageContent.Builder.build($0, resources: resources) }
     }

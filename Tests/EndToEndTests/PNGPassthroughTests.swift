@@ -31,11 +31,16 @@ import TestSupport
         #expect(PNGPixels.read(Array("not a png at all, not at all".utf8)) == nil)
     }
 
-    @Test func thePrintPDFReadsTheChartWithPNGPredictors() throws {
-        let file = sample.built.printPDF
+    /// screen.pdf carries the charts' own compressed pixels; print.pdf (CMYK by default) has
+    /// them converted to the printing condition's inks instead.
+    @Test func theScreenPDFReadsTheChartWithPNGPredictors() throws {
+        let file = sample.built.printPDF.deletingLastPathComponent().appendingPathComponent("screen.pdf")
         let objects = try run("qpdf", ["--qdf", "--object-streams=disable", "--stream-data=preserve", file.path, "-"]).out
         #expect(objects.components(separatedBy: "/Predictor 15").count - 1 == 2, "two PNG charts carried with predictors")
         let list = try run("pdfimages", ["-list", file.path]).out
         #expect(list.contains("1600  1000"), "\(list)")
+        let print = try run("pdfimages", ["-list", sample.built.printPDF.path]).out
+        let rows = print.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ") }
+        #expect(rows.count >= 6 && rows.allSatisfy { $0[5] == "cmyk" }, "\(print)")
     }
 }

@@ -84,26 +84,44 @@ import TestSupport
         #expect(created.hasPrefix("u:D:20250331"), "\(created)")
     }
 
-    /// Black text prints on the black plate only: page content sets greys with `g`, not `rg`.
-    @Test func blackTextIsDeviceGray() throws {
-        let page = try run("qpdf", ["--show-pages", out.appendingPathComponent("print.pdf").path]).out
-        // "page 3: 12 0 R" then "  content:" and "    14 0 R": the third page's content stream.
-        let lines = page.split(separator: "\n").map(String.init)
-        let start = try #require(lines.firstIndex { $0.hasPrefix("page 3:") })
-        let stream = try #require(lines[start...].first { $0.hasPrefix("    ") && $0.hasSuffix(" R") })
-        let number = String(stream.trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
-        let content = try run("qpdf", ["--show-object=\(number)", "--filtered-stream-data", out.appendingPathComponent("print.pdf").path]).out
-        #expect(content.contains(" BT") && content.contains("Tf"), "not a text page's content")
-        #expect(content.contains("0 g "), "no DeviceGray black")
-        #expect(!content.contains("0 0 0 rg") && !content.contains("0 0 0 RG"))
+    /// The content stream of page `number` of a PDF, as qpdf decodes it.
+    func content(_ file: String, page number: Int) throws -> String {
+        let pdf = out.appendingPathComponent(file).path
+        let pages = try run("qpdf", ["--show-pages", pdf]).out.split(separator: "\n").map(String.init)
+        // "page 3: 12 0 R" then "  content:" and "    14 0 R" a line each: the page's content streams.
+        let start = try #require(pages.firstIndex { $0.hasPrefix("page \(number):") })
+        let streams = pages[(start + 2)...].prefix { $0.hasPrefix("    ") && $0.hasSuffix(" R") }
+        return try streams.map { stream in
+            let object = String(stream.trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+            return try run("qpdf", ["--show-object=\(object)", "--filtered-stream-data", pdf]).out
+        }.joined(separator: "\n")
     }
 
-    /// Acceptance 4: the sample's JPEGs go in unchanged.
+    /// print.pdf (CMYK by default): black text is `0 0 0 1 k`, on the black plate only, and
+    /// overprints through the `/GSop` graphics state (`/OP true /op true /OPM 1`); nothing is RGB.
+    /// screen.pdf keeps DeviceGray black.
+    @Test func blackTextIsKOnlyAndOverprints() throws {
+        let print = try content("print.pdf", page: 3)
+        #expect(print.contains(" BT") && print.contains("Tf"), "not a text page's content")
+        #expect(print.contains("0 0 0 1 k /GSop gs BT"), "no overprinting black text")
+        #expect(!print.contains(" rg") && !print.contains(" RG") && !print.contains(" g ") && !print.contains(" G "))
+        let objects = try run("qpdf", ["--qdf", "--object-streams=disable", "--stream-data=preserve",
+                                       out.appendingPathComponent("print.pdf").path, "-"]).out
+        #expect(objects.contains("/GSop <<") && objects.contains("/OP true") && objects.contains("/OPM 1"), "no overprint state")
+        let screen = try content("screen.pdf", page: 3)
+        #expect(screen.contains("0 g ") && !screen.contains("0 0 0 1 k") && !screen.contains("/GSop gs"))
+    }
+
+    /// Acceptance 4 of issue 5: screen.pdf carries the sample's JPEGs unchanged; print.pdf has
+    /// them converted to CMYK (and still JPEGs where the ink limit allows).
     @Test func jpegsArePassedThrough() throws {
-        let list = try run("pdfimages", ["-list", out.appendingPathComponent("print.pdf").path]).out
+        let list = try run("pdfimages", ["-list", out.appendingPathComponent("screen.pdf").path]).out
         let rows = list.split(separator: "\n").dropFirst(2)
         let jpegs = rows.filter { $0.split(separator: " ")[8] == "jpeg" }
         #expect(jpegs.count >= 4, "\(list)")  // the cover and three photos
+        let print = try run("pdfimages", ["-list", out.appendingPathComponent("print.pdf").path]).out
+        let cmykJPEGs = print.split(separator: "\n").dropFirst(2).filter { $0.split(separator: " ")[8] == "jpeg" && $0.contains("cmyk") }
+        #expect(cmykJPEGs.count >= 2, "\(print)")
     }
 
     /// Acceptance 6: the page order of PRINT.md for 8, 12 and 16 pages.

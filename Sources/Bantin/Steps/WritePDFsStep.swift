@@ -41,11 +41,15 @@ struct WritePDFsStep: BuildStep {
         let outputs = booklet ? ["print PDF", "screen PDF", "booklet"] : ["print PDF", "screen PDF"]
         // The page content both PDFs share: fonts subset, images loaded, content streams built, once.
         let started = DispatchTime.now()
-        let prepared = try PreparedPages(pages)
-        // `print: { colour: cmyk }`: print.pdf's own content, in the printing condition's inks.
-        let printPrepared = input.loaded.layout.cmyk ? try PreparedPages(pages, cmyk: try conversion(input.loaded.layout)) : prepared
+        // `print: { colour: cmyk }`: print.pdf's own variant, in the printing condition's inks,
+        // made in the same pass; converted images are kept in `.cache/cmyk/` between builds.
+        let layout = input.loaded.layout
+        let cache = layout.cmyk ? CMYKImageCache(folder: folder.appendingPathComponent(".cache/cmyk")) : nil
+        let prepared = try PreparedPages(pages, cmyk: layout.cmyk ? try conversion(layout) : nil,
+                                         overprintBlack: layout.overprintBlack, imageCache: cache)
+        cache?.removeUnused()
         let preparing = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let writer = DocumentWriter(prepared), printWriter = DocumentWriter(printPrepared)
+        let writer = DocumentWriter(prepared), printWriter = DocumentWriter(prepared, cmyk: layout.cmyk)
         let vetPrint = self.vetPrint
         let accepted = Flag()
         let seconds = try Parallel.map(Array(outputs.indices)) { n -> Double in
@@ -62,7 +66,6 @@ struct WritePDFsStep: BuildStep {
                 return seconds
             case 1: try writer.write(metadata: metadata, kind: .screen(outline), to: folder.appendingPathComponent("screen.pdf"))
             default:
-                let layout = input.loaded.layout
                 guard let sheet = BookletGeometry.choose(layout.booklet, trim: layout.trim, bleed: layout.bleed) else {
                     let needed = BookletGeometry.needed(trim: layout.trim, bleed: layout.bleed)
                     throw PDFError.writing("no standard sheet holds two pages with their bleed and crop marks (they need "
@@ -71,7 +74,7 @@ struct WritePDFsStep: BuildStep {
                 }
                 var title = metadata
                 title.title += " — bình bản"
-                try BookletWriter(printPrepared, geometry: sheet, creep: layout.booklet.creep)
+                try BookletWriter(prepared, cmyk: layout.cmyk, geometry: sheet, creep: layout.booklet.creep)
                     .write(metadata: title, pdfx: print.pdfx, to: folder.appendingPathComponent("booklet.pdf"))
             }
             return elapsed()

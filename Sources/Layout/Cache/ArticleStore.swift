@@ -77,9 +77,13 @@ public final class ArticleStore: Sendable {
             if w.unchanged { flushCarried(&w) }
             guard w.file != nil, (try? w.seal(to: folder.appendingPathComponent(Self.packName))) != nil else { return w.discard() }
         }
+        // Files only: folders beside the pack are other caches' (`cmyk/`, the converted images).
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name != Self.packName && !name.hasPrefix(".") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            var folder: ObjCBool = false
+            let url = self.folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &folder), !folder.boolValue else { continue }
+            try? FileManager.default.removeItem(at: url)
         }
     }
 
