@@ -1,5 +1,6 @@
 internal import CLittleCMS
 internal import CTurboJPEG
+import Dispatch
 import Foundation
 import Output
 
@@ -42,8 +43,10 @@ public final class CMYKConversion: @unchecked Sendable {
         guard cmsGetColorSpace(cmyk) == cmsSigCmykData else { throw Failure(description: "the output profile is not CMYK") }
         guard cmsGetColorSpace(srgb) == cmsSigRgbData else { throw Failure(description: "the RGB profile is not RGB") }
         let flags = blackPointCompensation ? cmsUInt32Number(cmsFLAGS_BLACKPOINTCOMPENSATION) : 0
+        // No one-pixel cache in the transform: stripes of an image are converted on several threads at once.
+        let transformFlags = flags | cmsUInt32Number(cmsFLAGS_NOCACHE)
         let code = intent == .perceptual ? cmsUInt32Number(INTENT_PERCEPTUAL) : cmsUInt32Number(INTENT_RELATIVE_COLORIMETRIC)
-        guard let transform = cmsCreateTransform(srgb, BANTIN_TYPE_RGB_8, cmyk, BANTIN_TYPE_CMYK_8, code, flags) else {
+        guard let transform = cmsCreateTransform(srgb, BANTIN_TYPE_RGB_8, cmyk, BANTIN_TYPE_CMYK_8, code, transformFlags) else {
             throw Failure(description: "Little CMS cannot make the RGB to CMYK transform")
         }
         self.transform = transform
@@ -85,27 +88,45 @@ public final class CMYKConversion: @unchecked Sendable {
         }
     }
 
-    /// Pixels of three bytes (R, G, B) to pixels of four (C, M, Y, K).
+    /// Pixels of three bytes (R, G, B) to pixels of four (C, M, Y, K), in stripes on every core.
     public func convert(rgb: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let count = rgb.count / 3
         var out = [UInt8](repeating: 0, count: count * 4)
-        out.withUnsafeMutableBufferPointer { cmsDoTransform(transform, rgb.baseAddress, $0.baseAddress, cmsUInt32Number(count)) }
-        for i in 0..<count {
-            let r = rgb[i * 3], g = rgb[i * 3 + 1], b = rgb[i * 3 + 2]
-            if r == g && g == b {
-                out[i * 4] = 0
-                out[i * 4 + 1] = 0
-                out[i * 4 + 2] = 0
-                out[i * 4 + 3] = blackForGrey[Int(r)]
-                continue
+        out.withUnsafeMutableBufferPointer { cmyk in
+            let output = UnsafeMutableBufferPointer(start: cmyk.baseAddress, count: cmyk.count)
+            Self.stripes(count) { range in
+                cmsDoTransform(transform, rgb.baseAddress! + range.lowerBound * 3, output.baseAddress! + range.lowerBound * 4,
+                               cmsUInt32Number(range.count))
+                for i in range {
+                    let r = rgb[i * 3], g = rgb[i * 3 + 1], b = rgb[i * 3 + 2]
+                    if r == g && g == b {
+                        output[i * 4] = 0
+                        output[i * 4 + 1] = 0
+                        output[i * 4 + 2] = 0
+                        output[i * 4 + 3] = blackForGrey[Int(r)]
+                        continue
+                    }
+                    Self.limit(output, pixel: i, to: limit)
+                }
             }
-            Self.limit(&out, pixel: i, to: limit)
         }
         return out
     }
 
+    /// Runs `body` over `count` pixels in stripes of at least 64k pixels, side by side.
+    /// The stripes write disjoint parts of one buffer, which is why `body` may run on several
+    /// threads though the compiler cannot see it.
+    static func stripes(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let size = 65_536, n = (count + size - 1) / size
+        guard n > 1 else { return body(0..<count) }
+        withoutActuallyEscaping(body) { body in
+            let work = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: n) { k in work.value((k * size)..<min(count, (k + 1) * size)) }
+        }
+    }
+
     /// Takes cyan, magenta and yellow back together until the pixel's ink is at most `limit`.
-    private static func limit(_ out: inout [UInt8], pixel i: Int, to limit: Int) {
+    private static func limit(_ out: UnsafeMutableBufferPointer<UInt8>, pixel i: Int, to limit: Int) {
         let c = Int(out[i * 4]), m = Int(out[i * 4 + 1]), y = Int(out[i * 4 + 2]), k = Int(out[i * 4 + 3])
         let colour = c + m + y
         guard colour + k > limit, colour > 0 else { return }
@@ -116,27 +137,49 @@ public final class CMYKConversion: @unchecked Sendable {
     }
 
     /// Converted pixels as a CMYK JPEG whose decoded pixels keep the ink limit: JPEG's rounding
-    /// can lift a dark pixel a few per cent above it, so the encoding is decoded and measured,
-    /// and the ink taken back by what it overshot, until it keeps the limit (nil if it never does).
+    /// and ringing lift dark pixels by up to a few per cent, so the encoding is decoded and
+    /// measured. The first try aims 3 % under the limit (most photos fit at once); a try that
+    /// overshoots takes twice its overshoot back, and the last is encoded at quality 97, whose
+    /// ringing is smaller; nil when none keeps the limit (the caller then uses Flate).
     public func jpeg(_ cmyk: [UInt8], width: Int, height: Int, name: String) throws -> Data? {
-        var inks = cmyk, target = limit
-        for _ in 0..<4 {
-            let data = try Self.jpeg(cmyk: inks, width: width, height: height, name: name)
-            let decoded = try Self.decode(data, name: name)
-            var most = 0
-            for i in 0..<(decoded.count / 4) {
-                most = max(most, Int(decoded[i * 4]) + Int(decoded[i * 4 + 1]) + Int(decoded[i * 4 + 2]) + Int(decoded[i * 4 + 3]))
+        var target = limit - 8
+        for attempt in 0..<3 {
+            var inks = cmyk
+            let aim = target
+            inks.withUnsafeMutableBufferPointer { out in
+                let buffer = UnsafeMutableBufferPointer(start: out.baseAddress, count: out.count)
+                Self.stripes(buffer.count / 4) { range in for i in range { Self.limit(buffer, pixel: i, to: aim) } }
             }
+            let data = try Self.jpeg(cmyk: inks, width: width, height: height, quality: attempt == 2 ? 97 : 92, name: name)
+            let most = try Self.mostInk(data, name: name)
             if most <= limit { return data }
-            target -= most - limit + 2
-            inks = cmyk
-            for i in 0..<(inks.count / 4) { Self.limit(&inks, pixel: i, to: target) }
+            target -= 2 * (most - limit) + 2
         }
         return nil
     }
 
-    /// A CMYK JPEG written by `jpeg(cmyk:…)`, back to its inks (0 = none).
-    static func decode(_ data: Data, name: String) throws -> [UInt8] {
+    /// The most ink (0–1020) at any pixel of a CMYK JPEG written by `jpeg(cmyk:…)`, decoded
+    /// as stored (inverted: 255 is no ink, so a pixel's ink is 1020 less its four bytes).
+    static func mostInk(_ data: Data, name: String) throws -> Int {
+        let inverted = try decode(data, name: name, inverted: true)
+        let pixels = inverted.count / 4
+        let n = (pixels + 65_535) / 65_536
+        var least = [Int](repeating: 1020, count: max(1, n))
+        inverted.withUnsafeBufferPointer { p in
+            least.withUnsafeMutableBufferPointer { least in
+                let out = UnsafeMutableBufferPointer(start: least.baseAddress, count: least.count)
+                stripes(pixels) { range in
+                    var lowest = 1020
+                    for i in range { lowest = min(lowest, Int(p[i * 4]) + Int(p[i * 4 + 1]) + Int(p[i * 4 + 2]) + Int(p[i * 4 + 3])) }
+                    out[range.lowerBound / 65_536] = lowest
+                }
+            }
+        }
+        return 1020 - (least.min() ?? 1020)
+    }
+
+    /// A CMYK JPEG written by `jpeg(cmyk:…)`, back to its inks (0 = none), or as stored.
+    static func decode(_ data: Data, name: String, inverted: Bool = false) throws -> [UInt8] {
         guard let handle = tjInitDecompress() else { throw ImagingError.image(name, "cannot start the JPEG decoder") }
         defer { tjDestroy(handle) }
         return try data.withUnsafeBytes { raw -> [UInt8] in
@@ -148,14 +191,14 @@ public final class CMYKConversion: @unchecked Sendable {
             var out = [UInt8](repeating: 0, count: Int(width) * Int(height) * 4)
             let status = tjDecompress2(handle, bytes.baseAddress, UInt(bytes.count), &out, width, 0, height, Int32(TJPF_CMYK.rawValue), 0)
             guard status == 0 else { throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle))) }
-            return out.map { 255 - $0 }
+            return inverted ? out : out.map { 255 - $0 }
         }
     }
 
-    /// CMYK pixels (four bytes each, 0 = no ink) as a JPEG, quality 92, no chroma subsampling,
+    /// CMYK pixels (four bytes each, 0 = no ink) as a JPEG, quality 92 unless asked, no chroma subsampling,
     /// stored inverted as Adobe's CMYK JPEGs are: the PDF reads it back with
     /// `/Decode [1 0 1 0 1 0 1 0]`. A photo converted to CMYK takes a fifth of its Flate size.
-    static func jpeg(cmyk: [UInt8], width: Int, height: Int, name: String) throws -> Data {
+    static func jpeg(cmyk: [UInt8], width: Int, height: Int, quality: Int = 92, name: String) throws -> Data {
         guard let handle = tjInitCompress() else { throw ImagingError.image(name, "cannot start the JPEG encoder") }
         defer { tjDestroy(handle) }
         let inverted = cmyk.map { 255 - $0 }
@@ -163,7 +206,7 @@ public final class CMYKConversion: @unchecked Sendable {
         var size: UInt = 0
         let status = inverted.withUnsafeBufferPointer {
             tjCompress2(handle, $0.baseAddress, Int32(width), Int32(width * 4), Int32(height), Int32(TJPF_CMYK.rawValue),
-                        &buffer, &size, Int32(TJSAMP_444.rawValue), 92, 0)
+                        &buffer, &size, Int32(TJSAMP_444.rawValue), Int32(quality), 0)
         }
         defer { tjFree(buffer) }
         guard status == 0, let buffer else { throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle))) }
@@ -176,4 +219,10 @@ public final class CMYKConversion: @unchecked Sendable {
         let out = pixel.withUnsafeBufferPointer { convert(rgb: $0) }
         return (Double(out[0]) / 255, Double(out[1]) / 255, Double(out[2]) / 255, Double(out[3]) / 255)
     }
+}
+
+/// A value handed to other threads where the code around it guarantees they do not race.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -15,8 +15,26 @@ public enum ImagingError: Error, CustomStringConvertible {
     }
 }
 
-/// Decodes a JPEG into a cairo image surface (RGB24) with libjpeg-turbo.
+/// Decodes a JPEG into a cairo image surface (RGB24), or into plain RGB bytes, with libjpeg-turbo.
 package enum JPEGDecoder {
+    /// The JPEG's pixels as stored (no EXIF turn), three bytes each (R, G, B), row by row.
+    package static func rgb(_ data: Data, name: String) throws -> (width: Int, height: Int, pixels: [UInt8]) {
+        guard let handle = tjInitDecompress() else { throw ImagingError.image(name, "cannot start the JPEG decoder") }
+        defer { tjDestroy(handle) }
+        return try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
+            guard tjDecompressHeader3(handle, bytes.baseAddress, UInt(bytes.count), &width, &height, &subsampling, &colorspace) == 0,
+                  width > 0, height > 0 else {
+                throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle)))
+            }
+            var pixels = [UInt8](repeating: 0, count: Int(width) * Int(height) * 3)
+            let status = tjDecompress2(handle, bytes.baseAddress, UInt(bytes.count), &pixels, width, 0, height, Int32(TJPF_RGB.rawValue), 0)
+            guard status == 0 else { throw ImagingError.image(name, String(cString: tjGetErrorStr2(handle))) }
+            return (Int(width), Int(height), pixels)
+        }
+    }
+
     package static func surface(_ data: Data, name: String) throws -> OpaquePointer {
         guard let handle = tjInitDecompress() else { throw ImagingError.image(name, "cannot start the JPEG decoder") }
         defer { tjDestroy(handle) }

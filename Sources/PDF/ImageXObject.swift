@@ -32,16 +32,16 @@ struct ImageXObject: Sendable {
     /// pixel by pixel (neutrals on black only, the ink limited), then a JPEG again for a photo
     /// and Flate-compressed for a PNG.
     private static func converted(_ ref: ImageRef, _ cmyk: CMYKConversion) throws -> ImageXObject {
-        let surface: OpaquePointer
+        let (width, height, rgb): (Int, Int, [UInt8])
         if ref.format == .jpeg {
             guard let data = FileManager.default.contents(atPath: ref.file) else { throw PDFError.image(ref.issuePath, "unreadable") }
-            surface = try JPEGDecoder.surface(data, name: ref.issuePath)
+            (width, height, rgb) = try JPEGDecoder.rgb(data, name: ref.issuePath)
         } else {
             guard let loaded = cairo_image_surface_create_from_png(ref.file) else { throw PDFError.image(ref.issuePath, "out of memory") }
-            surface = Resources.flatten(loaded)
+            let surface = Resources.flatten(loaded)
+            defer { cairo_surface_destroy(surface) }
+            (width, height, rgb) = try pixels(surface, ref)
         }
-        defer { cairo_surface_destroy(surface) }
-        let (width, height, rgb) = try pixels(surface, ref)
         let inks = rgb.withUnsafeBufferPointer { cmyk.convert(rgb: $0) }
         // A photo stays a JPEG (a fifth of the Flate size); a chart's flat colours stay exact.
         if ref.format == .jpeg, let jpeg = try cmyk.jpeg(inks, width: width, height: height, name: ref.issuePath) {

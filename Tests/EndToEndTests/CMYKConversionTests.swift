@@ -1,3 +1,5 @@
+import Bantin
+import Diagnostics
 import Foundation
 import Imaging
 import Testing
@@ -60,5 +62,46 @@ import TestSupport
         #expect(throws: CMYKConversion.Failure.self) { try CMYKConversion(output: rgb, rgb: rgb) }
         #expect(throws: CMYKConversion.Failure.self) { try CMYKConversion(output: output, rgb: output) }
         #expect(throws: CMYKConversion.Failure.self) { try CMYKConversion(output: Data("không phải ICC".utf8), rgb: rgb) }
+    }
+}
+
+/// The converted images kept between builds (`out/<id>/.cache/cmyk/`): used again when nothing
+/// changed, converted anew when an entry is damaged or the conversion changes, never wrong.
+@Suite struct CMYKImageCacheTests {
+    @Test func entriesAreReusedRepairedAndReplaced() throws {
+        let project = try TestProject()
+        try project.copyFromProject("issues/publication.yaml")
+        try project.copySample(as: "x")
+        func build() throws -> Data {
+            let engine = DiagnosticEngine()
+            let built = try #require(Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
+                .build([project.url("issues/x")]).first, "\(engine.diagnostics)")
+            return try Data(contentsOf: built.printPDF)
+        }
+        func entries() throws -> [String: Date] {
+            let folder = project.url("out/x/.cache/cmyk")
+            return try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: folder.path).map { name in
+                (name, try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as! Date)
+            })
+        }
+        let first = try build()
+        let made = try entries()
+        #expect(made.count == 6, "one entry per image of the sample: \(made.keys.sorted())")
+        // A rebuild reads them: same names, untouched, the same PDF.
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(try build() == first)
+        #expect(try entries() == made)
+        // A damaged entry (one byte flipped in its data) is converted anew, and the PDF is unchanged.
+        let victim = project.url("out/x/.cache/cmyk/" + made.keys.sorted()[0])
+        var bytes = [UInt8](try Data(contentsOf: victim))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: victim)
+        #expect(try build() == first)
+        #expect(try Data(contentsOf: victim) != Data(bytes), "the damaged entry was not replaced")
+        // Another ink limit is another conversion: every entry is new, the old ones are gone.
+        try project.editLayout(replacing: "  marks: none ", with: "  ink-limit: 280%\n  marks: none ")
+        #expect(try build() != first)
+        let after = try entries()
+        #expect(after.count == 6 && Set(after.keys).isDisjoint(with: made.keys), "\(after.keys.sorted()) vs \(made.keys.sorted())")
     }
 }
