@@ -75,13 +75,14 @@ extension Pipeline {
         let check = PreflightCheck(), layout = loaded.layout, title = loaded.issue.pdfMetadata.title, laidPages = result.laid
         var write = WritePDFsStep(workspace: workspace, folder: folder, booklet: options.booklet)
         write.vetPrint = { url in
-            check.run(pages, pdf: url, pdfx: layout.pdfx, title: title) { laidPages[$0].source(at: $1, layout: layout) }
+            check.run(pages, pdf: url, layout: layout, title: title) { laidPages[$0].source(at: $1, layout: layout) }
         }
         guard let written = runner.run(write, (loaded, pages)) else { return nil }
         for timing in written.timings { runner.record(timing.step, seconds: timing.seconds) }
         runner.record("  preflight check", seconds: check.seconds)
         // Preflight errors fail the run (exit status 1), but the issue was built: it is reported.
-        let report = runner.run(PreflightStep(engine: engine), (loaded, result.laid, written.printPDF, try? check.outcome?.get()))
+        let booklet = options.booklet ? folder.appendingPathComponent("booklet.pdf") : nil
+        let report = runner.run(PreflightStep(engine: engine), (loaded, result.laid, written.printPDF, try? check.outcome?.get(), booklet))
         var built = BuiltIssue(issue: loaded.issue, pages: result.laid, printPDF: written.printPDF, webPages: [],
                                paddedPages: result.paddedPages, typesetArticles: laid.composition.typesetArticles, timings: runner.timings)
         if options.quality {

@@ -161,21 +161,33 @@ public final class CMYKConversion: @unchecked Sendable {
     /// The most ink (0–1020) at any pixel of a CMYK JPEG written by `jpeg(cmyk:…)`, decoded
     /// as stored (inverted: 255 is no ink, so a pixel's ink is 1020 less its four bytes).
     static func mostInk(_ data: Data, name: String) throws -> Int {
-        let inverted = try decode(data, name: name, inverted: true)
-        let pixels = inverted.count / 4
-        let n = (pixels + 65_535) / 65_536
-        var least = [Int](repeating: 1020, count: max(1, n))
-        inverted.withUnsafeBufferPointer { p in
-            least.withUnsafeMutableBufferPointer { least in
-                let out = UnsafeMutableBufferPointer(start: least.baseAddress, count: least.count)
-                stripes(pixels) { range in
-                    var lowest = 1020
-                    for i in range { lowest = min(lowest, Int(p[i * 4]) + Int(p[i * 4 + 1]) + Int(p[i * 4 + 2]) + Int(p[i * 4 + 3])) }
-                    out[range.lowerBound / 65_536] = lowest
+        try mostInk(jpeg: data, inverted: true, name: name)
+    }
+
+    /// The most ink (0–1020) at any pixel of a CMYK JPEG, as preflight measures a finished
+    /// file's images: `inverted` when the PDF reads it with `/Decode [1 0 1 0 1 0 1 0]`.
+    public static func mostInk(jpeg data: Data, inverted: Bool, name: String) throws -> Int {
+        let stored = try decode(data, name: name, inverted: true)
+        return stored.withUnsafeBufferPointer { mostInk(samples: $0, inverted: inverted) }
+    }
+
+    /// The most ink (0–1020) at any of the CMYK pixels (four bytes each; `inverted`: 255 is no ink).
+    public static func mostInk(samples p: UnsafeBufferPointer<UInt8>, inverted: Bool) -> Int {
+        let pixels = p.count / 4
+        let n = max(1, (pixels + 65_535) / 65_536)
+        var extreme = [Int](repeating: inverted ? 1020 : 0, count: n)
+        extreme.withUnsafeMutableBufferPointer { extreme in
+            let out = UnsafeMutableBufferPointer(start: extreme.baseAddress, count: extreme.count)
+            stripes(pixels) { range in
+                var value = inverted ? 1020 : 0
+                for i in range {
+                    let sum = Int(p[i * 4]) + Int(p[i * 4 + 1]) + Int(p[i * 4 + 2]) + Int(p[i * 4 + 3])
+                    value = inverted ? min(value, sum) : max(value, sum)
                 }
+                out[range.lowerBound / 65_536] = value
             }
         }
-        return 1020 - (least.min() ?? 1020)
+        return inverted ? 1020 - (extreme.min() ?? 1020) : (extreme.max() ?? 0)
     }
 
     /// A CMYK JPEG written by `jpeg(cmyk:…)`, back to its inks (0 = none), or as stored.

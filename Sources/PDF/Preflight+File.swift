@@ -9,10 +9,16 @@ extension Preflight {
     /// 3 mm less half a hundredth of a millimetre: what a shop asks, read back as written.
     static let requiredBleed = 3.0 * 72 / 25.4 - 0.015
 
-    func checkFile(_ q: qpdf_data, pdfx: Bool, into report: inout PreflightReport) {
+    /// `label` names the file in findings when it is not print.pdf ("booklet.pdf: "), whose
+    /// pages are then sheets, not the issue's pages.
+    func checkFile(_ q: qpdf_data, pdfx: Bool, print: PrintExpectations, label: String = "", into report: inout PreflightReport) {
+        var tally = ContentTally()
         for n in 0..<Int(qpdf_get_num_pages(q)) {
-            checkBoxes(q, page: qpdf_get_page_n(q, n), number: n + 1, into: &report)
+            let page = qpdf_get_page_n(q, n)
+            checkBoxes(q, page: page, number: n + 1, label: label, into: &report)
+            checkContent(q, page: page, number: n + 1, label: label, print: print, tally: &tally, into: &report)
         }
+        self.report(tally, label: label, print: print, into: &report)
         guard pdfx else { return }
         let root = qpdf_get_root(q)
         let intents = qpdf_oh_get_key(q, root, "/OutputIntents")
@@ -23,49 +29,44 @@ extension Preflight {
             let components = qpdf_oh_get_numeric_value(q, qpdf_oh_get_key(q, qpdf_oh_get_dict(q, profile), "/N"))
             if qpdf_oh_is_stream(q, profile) == 0 || components != 4 {
                 report.findings.append(.init(severity: .error, page: nil, check: "output-intent",
-                                             message: "the PDF/X output intent has no embedded CMYK profile"))
+                                             message: "\(label)the PDF/X output intent has no embedded CMYK profile"))
             }
         } else {
             report.findings.append(.init(severity: .error, page: nil, check: "output-intent",
-                                         message: "no PDF/X output intent: the shop cannot tell which printing condition the file is made for",
+                                         message: "\(label)no PDF/X output intent: the shop cannot tell which printing condition the file is made for",
                                          hint: "keep `print: { pdfx: x4 }` and the shop's profile under `output-profile`"))
         }
-        checkMetadata(q, root: root, into: &report)
+        checkMetadata(q, root: root, label: label, into: &report)
     }
 
     /// Trim within Bleed within Media, and the bleed a full 3 mm on every side.
-    private func checkBoxes(_ q: qpdf_data, page: qpdf_oh, number: Int, into report: inout PreflightReport) {
-        func box(_ key: String) -> [Double]? {
-            let array = qpdf_oh_get_key(q, page, key)
-            guard qpdf_oh_is_array(q, array) != 0, qpdf_oh_get_array_n_items(q, array) == 4 else { return nil }
-            let v = (0..<4).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, array, Int32($0))) }
-            return [min(v[0], v[2]), min(v[1], v[3]), max(v[0], v[2]), max(v[1], v[3])]
-        }
-        guard let media = box("/MediaBox") else {
-            report.findings.append(.init(severity: .error, page: number, check: "boxes", message: "page \(number) has no MediaBox"))
+    private func checkBoxes(_ q: qpdf_data, page: qpdf_oh, number: Int, label: String, into report: inout PreflightReport) {
+        let at = label.isEmpty ? number : nil, name = "\(label)page \(number)"
+        guard let media = box(q, page, "/MediaBox") else {
+            report.findings.append(.init(severity: .error, page: at, check: "boxes", message: "\(name) has no MediaBox"))
             return
         }
-        guard let trim = box("/TrimBox") else {
-            report.findings.append(.init(severity: .error, page: number, check: "boxes", message: "page \(number) has no TrimBox: the shop cannot tell where to cut"))
+        guard let trim = box(q, page, "/TrimBox") else {
+            report.findings.append(.init(severity: .error, page: at, check: "boxes", message: "\(name) has no TrimBox: the shop cannot tell where to cut"))
             return
         }
-        let bleed = box("/BleedBox") ?? media
+        let bleed = box(q, page, "/BleedBox") ?? media
         func within(_ a: [Double], _ b: [Double]) -> Bool { a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3] }
         if !within(bleed, media) || !within(trim, bleed) {
-            report.findings.append(.init(severity: .error, page: number, check: "boxes",
-                                         message: "page \(number): the boxes do not nest (TrimBox \(rounded(trim)) in BleedBox \(rounded(bleed)) in MediaBox \(rounded(media)))"))
+            report.findings.append(.init(severity: .error, page: at, check: "boxes",
+                                         message: "\(name): the boxes do not nest (TrimBox \(rounded(trim)) in BleedBox \(rounded(bleed)) in MediaBox \(rounded(media)))"))
             return
         }
         let sides = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
         if let short = sides.min(), short < Self.requiredBleed {
-            report.findings.append(.init(severity: short <= 0 ? .error : .warning, page: number, check: "bleed",
-                                         message: "page \(number): the file's bleed is \(String(format: "%.2f", short * 25.4 / 72)) mm on its shortest side; shops ask 3 mm",
+            report.findings.append(.init(severity: short <= 0 ? .error : .warning, page: at, check: "bleed",
+                                         message: "\(name): the file's bleed is \(String(format: "%.2f", short * 25.4 / 72)) mm on its shortest side; shops ask 3 mm",
                                          hint: "set `page: { bleed: 3mm }` in the layout"))
         }
     }
 
     /// Info and XMP on every field they share (ISO 15930-7 asks them to agree).
-    private func checkMetadata(_ q: qpdf_data, root: qpdf_oh, into report: inout PreflightReport) {
+    private func checkMetadata(_ q: qpdf_data, root: qpdf_oh, label: String, into report: inout PreflightReport) {
         let info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info")
         func infoText(_ key: String) -> String? {
             let value = qpdf_oh_get_key(q, info, key)
@@ -78,7 +79,7 @@ extension Preflight {
         var length = 0
         guard qpdf_oh_is_stream(q, metadata) != 0,
               qpdf_oh_get_stream_data(q, metadata, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0, let buffer else {
-            report.findings.append(.init(severity: .error, page: nil, check: "metadata", message: "no XMP metadata, which PDF/X-4 requires"))
+            report.findings.append(.init(severity: .error, page: nil, check: "metadata", message: "\(label)no XMP metadata, which PDF/X-4 requires"))
             return
         }
         let xmp = String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self)
@@ -99,7 +100,7 @@ extension Preflight {
             let a = infoText(key), b = xmpText(property)
             guard a != b else { continue }
             report.findings.append(.init(severity: .error, page: nil, check: "metadata",
-                                         message: "Info \(key) “\(a ?? "—")” and XMP \(property) “\(b ?? "—")” differ; PDF/X asks them to agree"))
+                                         message: "\(label)Info \(key) “\(a ?? "—")” and XMP \(property) “\(b ?? "—")” differ; PDF/X asks them to agree"))
         }
     }
 

@@ -17,7 +17,7 @@ public struct Preflight {
 
     /// `locate` names, for a point on the page at an index of `pages`, the paragraph or figure
     /// of the sources that put something there; findings about text and images carry it.
-    public func check(_ pages: [Page], pdf: URL?, pdfx: Bool,
+    public func check(_ pages: [Page], pdf: URL?, pdfx: Bool, print: PrintExpectations = PrintExpectations(),
                       locate: ((_ page: Int, _ at: Point) -> SourceRange?)? = nil) -> PreflightReport {
         var report = PreflightReport(pages: [], findings: [], fonts: [], pageCount: pages.count, pdfx: pdfx ? "PDF/X-4" : "none")
         for (index, page) in pages.enumerated() {
@@ -66,7 +66,7 @@ public struct Preflight {
                                          message: "\(pages.count) pages: saddle stitching needs a multiple of 4",
                                          hint: "let the layout pad the issue (`padding: blank`, `notes` or `advert`)"))
         }
-        if let pdf { readPDF(pdf, pdfx: pdfx, into: &report) }
+        if let pdf { readPDF(pdf, pdfx: pdfx, print: print, into: &report) }
         return report
     }
 
@@ -75,14 +75,14 @@ public struct Preflight {
     }
 
     /// Fonts (and whether each is embedded), colour spaces, transparency, read back from the PDF.
-    private func readPDF(_ url: URL, pdfx: Bool, into report: inout PreflightReport) {
+    private func readPDF(_ url: URL, pdfx: Bool, print: PrintExpectations, label: String = "", into report: inout PreflightReport) {
         var handle: qpdf_data? = qpdf_init()
         guard let q = handle else { return }
         defer { qpdf_cleanup(&handle) }
         qpdf_silence_errors(q)
         qpdf_set_suppress_warnings(q, QPDF_TRUE)
         guard qpdf_read(q, url.path, nil) & QPDF_ERRORS == 0 else {
-            report.findings.append(.init(severity: .error, page: nil, check: "pdf", message: "the PDF cannot be read back"))
+            report.findings.append(.init(severity: .error, page: nil, check: "pdf", message: "\(label)the PDF cannot be read back"))
             return
         }
         var fonts: [String: Bool] = [:]
@@ -119,7 +119,8 @@ public struct Preflight {
             if qpdf_oh_has_key(q, colourSpaces, "/DefaultRGB") != 0 { spaces.insert("/DefaultRGB (sRGB)") }
             if qpdf_oh_has_key(q, colourSpaces, "/Reg") != 0 { spaces.insert("/Separation /All (registration)") }
         }
-        checkFile(q, pdfx: pdfx, into: &report)
+        checkFile(q, pdfx: pdfx, print: print, label: label, into: &report)
+        guard label.isEmpty else { return }
         report.fonts = fonts.keys.sorted().map { .init(name: $0, embedded: fonts[$0]!) }
         report.colourSpaces = spaces.sorted()
         report.softMasks = transparency
@@ -130,6 +131,12 @@ public struct Preflight {
             report.findings.append(.init(severity: .warning, page: nil, check: "transparency",
                                          message: "images with transparency (soft masks): fine for PDF/X-4, not for PDF/X-1a"))
         }
+    }
+
+    /// booklet.pdf, read as print.pdf is — boxes, output intent, metadata, what each sheet
+    /// paints — its findings added to `report`, each naming the file and the sheet.
+    public func checkBooklet(_ url: URL, pdfx: Bool, print: PrintExpectations, into report: inout PreflightReport) {
+        readPDF(url, pdfx: pdfx, print: print, label: "booklet.pdf ", into: &report)
     }
 
     private func keys(_ q: qpdf_data, _ dict: qpdf_oh) -> [String] {
@@ -150,7 +157,9 @@ public struct Preflight {
 
 /// The preflight's findings, written as `preflight.json` and `preflight.html`.
 public struct PreflightReport: Codable, Sendable {
-    public enum Severity: String, Codable, Sendable { case warning, error }
+    /// As a shop groups its findings: errors stop the job, warnings want a look, information
+    /// says what was checked and found in order.
+    public enum Severity: String, Codable, Sendable { case error, warning, information }
 
     public struct Finding: Codable, Sendable {
         public var severity: Severity

@@ -20,7 +20,7 @@ extension PreflightReport {
         .verdict { font-size: 1.4rem; font-weight: 700; color: \(colour); }
         table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
         th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-        .error { color: #b91c1c; font-weight: 600; } .warning { color: #b45309; }
+        .error td:last-child, span.error { color: #b91c1c; } .warning td:last-child { color: #8a4b08; }
         </style>
         </head>
         <body>
@@ -30,13 +30,19 @@ extension PreflightReport {
         <p>\(pageCount) trang · \(e(pdfx)) · không gian màu: \(e(colourSpaces.joined(separator: ", ")))</p>
 
         """
-        out += "<h2>Cần xử lý</h2>\n"
-        if findings.isEmpty {
-            out += "<p>Không có vấn đề nào.</p>\n"
-        } else {
-            out += "<table><tr><th>Mức</th><th>Trang</th><th>Kiểm tra</th><th>Nội dung</th></tr>\n"
-            for f in findings.sorted(by: { ($0.page ?? 0, $0.check) < ($1.page ?? 0, $1.check) }) {
-                out += "<tr><td class=\"\(f.severity.rawValue)\">\(f.severity == .error ? "lỗi" : "cảnh báo")</td><td>\(f.page.map(String.init) ?? "—")</td>"
+        // As a shop groups them: errors (the job stops), warnings (worth a look), information (what was checked).
+        for (severity, heading, none) in [(Severity.error, "Lỗi", "Không có lỗi."), (.warning, "Cảnh báo", "Không có cảnh báo."),
+                                          (.information, "Thông tin", "")] {
+            let group = findings.filter { $0.severity == severity }.sorted { ($0.page ?? 0, $0.check) < ($1.page ?? 0, $1.check) }
+            if group.isEmpty && none.isEmpty { continue }
+            out += "<h2>\(heading) (\(group.count))</h2>\n"
+            if group.isEmpty {
+                out += "<p>\(none)</p>\n"
+                continue
+            }
+            out += "<table><tr><th>Trang</th><th>Kiểm tra</th><th>Nội dung</th></tr>\n"
+            for f in group {
+                out += "<tr class=\"\(f.severity.rawValue)\"><td>\(f.page.map(String.init) ?? "—")</td>"
                     + "<td>\(e(f.check))</td><td>\(e(f.message))\(f.source.map { "<br><code>\(e($0))</code>" } ?? "")"
                     + "\(f.hint.map { "<br><small>\(e($0))</small>" } ?? "")</td></tr>\n"
             }

@@ -15,13 +15,20 @@ struct PreflightStep: BuildStep {
     static let name = "Preflight"
     let engine: DiagnosticEngine
 
-    /// `checked` is the check's outcome when it already ran beside the screen PDF.
-    func run(_ input: (loaded: LoadedIssue, laid: [LaidPage], printPDF: URL, checked: PreflightCheck.Outcome?)) throws -> PreflightReport? {
-        let layout = input.loaded.layout, laid = input.laid
-        let outcome = try input.checked
-            ?? PreflightCheck.Outcome(Preflight().check(laid.map(\.page), pdf: input.printPDF, pdfx: layout.pdfx,
+    /// `checked` is the check's outcome when it already ran beside the screen PDF; `booklet`,
+    /// booklet.pdf when this build wrote it: read too, its findings added.
+    func run(_ input: (loaded: LoadedIssue, laid: [LaidPage], printPDF: URL, checked: PreflightCheck.Outcome?, booklet: URL?)) throws
+        -> PreflightReport? {
+        let layout = input.loaded.layout, laid = input.laid, title = input.loaded.issue.pdfMetadata.title
+        var outcome = try input.checked
+            ?? PreflightCheck.Outcome(Preflight().check(laid.map(\.page), pdf: input.printPDF, pdfx: layout.pdfx, print: layout.printExpectations,
                                                         locate: { laid[$0].source(at: $1, layout: layout) }),
-                                      title: input.loaded.issue.pdfMetadata.title)
+                                      title: title)
+        if let booklet = input.booklet {
+            var report = outcome.report
+            Preflight().checkBooklet(booklet, pdfx: layout.pdfx, print: layout.printExpectations, into: &report)
+            outcome = try PreflightCheck.Outcome(report, title: title)
+        }
         let folder = input.printPDF.deletingLastPathComponent()
         try OutputFile.write(outcome.json, to: folder.appendingPathComponent("preflight.json"))
         try OutputFile.write(outcome.html, to: folder.appendingPathComponent("preflight.html"))
@@ -33,7 +40,7 @@ struct PreflightStep: BuildStep {
 extension PreflightReport {
     /// The findings as diagnostics of the run: an error fails it (exit status 1).
     func emit(into engine: DiagnosticEngine, id: String) {
-        for f in findings {
+        for f in findings where f.severity != .information {
             let severity: Diagnostics.Severity = f.severity == .error ? .error : .warning
             engine.emit(Diagnostic(severity, id: "preflight-" + f.check, "preflight (\(id)): " + f.message, at: f.range, hint: f.hint))
         }
@@ -61,10 +68,19 @@ final class PreflightCheck: @unchecked Sendable {
     private(set) var seconds = 0.0
 
     /// Checks the print PDF at `pdf`; true when it passes (no error).
-    func run(_ pages: [Page], pdf: URL, pdfx: Bool, title: String, locate: @escaping (Int, Point) -> SourceRange?) -> Bool {
+    func run(_ pages: [Page], pdf: URL, layout: LayoutSpec, title: String, locate: @escaping (Int, Point) -> SourceRange?) -> Bool {
         let started = DispatchTime.now()
-        outcome = Result { try Outcome(Preflight().check(pages, pdf: pdf, pdfx: pdfx, locate: locate), title: title) }
+        outcome = Result {
+            try Outcome(Preflight().check(pages, pdf: pdf, pdfx: layout.pdfx, print: layout.printExpectations, locate: locate), title: title)
+        }
         seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return (try? outcome?.get())?.report.errors == 0
+    }
+}
+
+extension LayoutSpec {
+    /// What preflight expects of the print PDF this layout makes.
+    var printExpectations: PrintExpectations {
+        PrintExpectations(cmyk: cmyk, inkLimit: inkLimit, overprintBlack: overprintBlack)
     }
 }

@@ -1,0 +1,250 @@
+/// What a page's content streams paint, read back as a RIP reads them (issue 14, item 7): the
+/// colour every text show, stroke and fill is painted in, whether it overprints, and where
+/// each image and filled rectangle lands on the page. A small tokenizer and interpreter of the
+/// operators that matter — graphics state (`q Q cm gs`), colour (`g G rg RG k K cs CS sc scn
+/// SC SCN`), paths (`re m l c h W n f S`…), text shows (`Tj TJ ' "`) and `Do`, forms entered
+/// with their matrix — everything else is read and passed over.
+struct ContentScan {
+    /// A colour as the content sets it: its space and components.
+    struct Colour: Hashable {
+        enum Space: Hashable { case gray, rgb, cmyk, named(String) }
+        var space: Space
+        var components: [Double]
+
+        static let black = Colour(space: .gray, components: [0])
+
+        /// Pure black on the black plate: `0 g` or `0 0 0 1 k`.
+        var isPureBlack: Bool {
+            switch space {
+            case .gray: components.first == 0
+            case .cmyk: components == [0, 0, 0, 1]
+            default: false
+            }
+        }
+
+        /// Four-colour black or near it: every ink, 250 % or more in all.
+        var isRichBlack: Bool {
+            space == .cmyk && components.count == 4 && components.allSatisfy { $0 > 0 } && components.reduce(0, +) >= 2.5
+        }
+    }
+
+    /// One painting operation: what it painted and in what colour.
+    struct Mark: Hashable {
+        enum Kind: Hashable { case text, stroke, fill }
+        var kind: Kind
+        var colour: Colour
+        var overprint: Bool
+    }
+
+    /// Every distinct (kind, colour, overprint) painted, with how often.
+    var marks: [Mark: Int] = [:]
+    /// Images drawn: the image's object id (`Resolver.image`), the rectangle on the page it
+    /// covers (clipped), x0 y0 x1 y1.
+    var images: [(id: Int, rect: [Double])] = []
+    /// Filled rectangles (artwork that may touch the trim), on the page, clipped.
+    var fills: [[Double]] = []
+
+    /// How `Do` finds a form's content and resources, and ExtGState names their overprint.
+    struct Resolver {
+        /// The form's content, its resources' resolver and its matrix; nil for an image.
+        var form: (String) -> (content: [UInt8], resolver: Resolver, matrix: [Double])?
+        /// The object id of a named image (0 when unknown).
+        var image: (String) -> Int
+        /// `/OP` and `/op` of a named graphics state (nil: not set there).
+        var overprint: (String) -> (stroke: Bool?, fill: Bool?)
+    }
+
+    private struct State {
+        var ctm: [Double] = [1, 0, 0, 1, 0, 0]
+        var fill = Colour.black
+        var stroke = Colour.black
+        var fillOverprint = false
+        var strokeOverprint = false
+        var clip: [Double]? = nil
+    }
+
+    mutating func scan(_ content: [UInt8], resolver: Resolver, depth: Int = 0) {
+        var state = State(), stack: [State] = []
+        scan(content, resolver: resolver, state: &state, stack: &stack, depth: depth)
+    }
+
+    private mutating func scan(_ content: [UInt8], resolver: Resolver, state: inout State, stack: inout [State], depth: Int) {
+        var operands: [Token] = []
+        var path: [Double]? = nil  // the last `re` of the path being built, on the page
+        var tokens = Tokenizer(content)
+        while let token = tokens.next() {
+            guard case .op(let op) = token else {
+                operands.append(token)
+                continue
+            }
+            let numbers = operands.compactMap { if case .number(let v) = $0 { v } else { nil } }
+            let lastName = operands.last.flatMap { if case .name(let n) = $0 { n } else { nil } }
+            switch op {
+            case "q": stack.append(state)
+            case "Q": if let s = stack.popLast() { state = s }
+            case "cm" where numbers.count == 6: state.ctm = Self.multiply(numbers, state.ctm)
+            case "gs":
+                if let name = lastName {
+                    let op = resolver.overprint(name)
+                    if let s = op.stroke { state.strokeOverprint = s }
+                    if let f = op.fill { state.fillOverprint = f }
+                }
+            case "g": state.fill = Colour(space: .gray, components: numbers)
+            case "G": state.stroke = Colour(space: .gray, components: numbers)
+            case "rg": state.fill = Colour(space: .rgb, components: numbers)
+            case "RG": state.stroke = Colour(space: .rgb, components: numbers)
+            case "k": state.fill = Colour(space: .cmyk, components: numbers)
+            case "K": state.stroke = Colour(space: .cmyk, components: numbers)
+            case "cs": state.fill = Colour(space: Self.space(lastName), components: [])
+            case "CS": state.stroke = Colour(space: Self.space(lastName), components: [])
+            case "sc", "scn": state.fill.components = numbers
+            case "SC", "SCN": state.stroke.components = numbers
+            case "re" where numbers.count == 4:
+                path = Self.bounds(of: [numbers[0], numbers[1], numbers[0] + numbers[2], numbers[1] + numbers[3]], state.ctm)
+            case "W", "W*":
+                if let p = path { state.clip = state.clip.map { Self.intersect($0, p) } ?? p }
+            case "f", "F", "f*", "b", "B", "b*", "B*":
+                record(.fill, state.fill, state.fillOverprint)
+                if let p = path { fills.append(state.clip.map { Self.intersect($0, p) } ?? p) }
+                if op.hasPrefix("b") || op.hasPrefix("B") { record(.stroke, state.stroke, state.strokeOverprint) }
+                path = nil
+            case "S", "s":
+                record(.stroke, state.stroke, state.strokeOverprint)
+                path = nil
+            case "n": path = nil
+            case "Tj", "TJ", "'", "\"":
+                record(.text, state.fill, state.fillOverprint)
+            case "Do":
+                guard let name = lastName else { break }
+                if let form = resolver.form(name) {
+                    guard depth < 8 else { break }
+                    var inner = state
+                    inner.ctm = Self.multiply(form.matrix, state.ctm)
+                    var innerStack: [State] = []
+                    scan(form.content, resolver: form.resolver, state: &inner, stack: &innerStack, depth: depth + 1)
+                } else {
+                    let rect = Self.bounds(of: [0, 0, 1, 1], state.ctm)
+                    images.append((resolver.image(name), state.clip.map { Self.intersect($0, rect) } ?? rect))
+                }
+            default: break
+            }
+            operands.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func record(_ kind: Mark.Kind, _ colour: Colour, _ overprint: Bool) {
+        marks[Mark(kind: kind, colour: colour, overprint: overprint), default: 0] += 1
+    }
+
+    private static func space(_ name: String?) -> Colour.Space {
+        switch name {
+        case "/DeviceGray": .gray
+        case "/DeviceRGB": .rgb
+        case "/DeviceCMYK": .cmyk
+        default: .named(name ?? "?")
+        }
+    }
+
+    /// `a × b` for PDF matrices [a b c d e f].
+    static func multiply(_ a: [Double], _ b: [Double]) -> [Double] {
+        [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+         a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+         a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+    }
+
+    /// The page rectangle [x0 y0 x1 y1] covering rectangle `r` under matrix `m`.
+    static func bounds(of r: [Double], _ m: [Double]) -> [Double] {
+        let corners = [(r[0], r[1]), (r[2], r[1]), (r[0], r[3]), (r[2], r[3])].map { x, y in
+            (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+        }
+        return [corners.map(\.0).min()!, corners.map(\.1).min()!, corners.map(\.0).max()!, corners.map(\.1).max()!]
+    }
+
+    static func intersect(_ a: [Double], _ b: [Double]) -> [Double] {
+        [max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])]
+    }
+
+    enum Token {
+        case number(Double), name(String), other, op(String)
+    }
+
+    /// Content-stream tokens: numbers, names, strings, arrays and dictionaries (as `other`,
+    /// their insides skipped), comments dropped, inline images passed over.
+    struct Tokenizer {
+        let bytes: [UInt8]
+        var at = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        private static func isSpace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
+        private static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
+
+        mutating func next() -> Token? {
+            while at < bytes.count {
+                let b = bytes[at]
+                if Self.isSpace(b) { at += 1; continue }
+                if b == UInt8(ascii: "%") {
+                    while at < bytes.count, bytes[at] != 10, bytes[at] != 13 { at += 1 }
+                    continue
+                }
+                switch b {
+                case UInt8(ascii: "("):
+                    skipString()
+                    return .other
+                case UInt8(ascii: "<"):
+                    if at + 1 < bytes.count, bytes[at + 1] == UInt8(ascii: "<") { at += 2; return .other }
+                    while at < bytes.count, bytes[at] != UInt8(ascii: ">") { at += 1 }
+                    at += 1
+                    return .other
+                case UInt8(ascii: ">"):
+                    at += at + 1 < bytes.count && bytes[at + 1] == UInt8(ascii: ">") ? 2 : 1
+                    return .other
+                case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                    at += 1
+                    return .other
+                case UInt8(ascii: "/"):
+                    let start = at
+                    at += 1
+                    while at < bytes.count, !Self.isSpace(bytes[at]), !Self.isDelimiter(bytes[at]) { at += 1 }
+                    return .name(String(decoding: bytes[start..<at], as: UTF8.self))
+                default:
+                    let start = at
+                    while at < bytes.count, !Self.isSpace(bytes[at]), !Self.isDelimiter(bytes[at]) { at += 1 }
+                    if at == start { at += 1; return .other }
+                    let word = String(decoding: bytes[start..<at], as: UTF8.self)
+                    if let v = Double(word) { return .number(v) }
+                    if word == "BI" { skipInlineImage(); return .other }
+                    return .op(word)
+                }
+            }
+            return nil
+        }
+
+        /// A literal string, with its nested parentheses and escapes.
+        private mutating func skipString() {
+            var depth = 0
+            while at < bytes.count {
+                let b = bytes[at]
+                at += 1
+                if b == UInt8(ascii: "\\") { at += 1; continue }
+                if b == UInt8(ascii: "(") { depth += 1 }
+                if b == UInt8(ascii: ")") { depth -= 1; if depth == 0 { return } }
+            }
+        }
+
+        /// `BI … ID <data> EI`: to the `EI` that stands alone after the data.
+        private mutating func skipInlineImage() {
+            while at + 1 < bytes.count, !(bytes[at] == UInt8(ascii: "I") && bytes[at + 1] == UInt8(ascii: "D")) { at += 1 }
+            at += 2
+            while at + 2 < bytes.count {
+                if Self.isSpace(bytes[at]), bytes[at + 1] == UInt8(ascii: "E"), bytes[at + 2] == UInt8(ascii: "I"),
+                   at + 3 >= bytes.count || Self.isSpace(bytes[at + 3]) {
+                    at += 3
+                    return
+                }
+                at += 1
+            }
+            at = bytes.count
+        }
+    }
+}

@@ -1,0 +1,241 @@
+internal import CQPDF
+import Foundation
+import Imaging
+
+/// What the print PDF is expected to be, for the checks of its content: CMYK in the printing
+/// condition (`print: { colour: cmyk }`) with an ink limit, black text overprinting — or sRGB
+/// left to the shop's RIP.
+public struct PrintExpectations: Sendable {
+    public var cmyk: Bool
+    /// Total ink allowed, as a fraction per plate summed (3.0 is 300 %).
+    public var inkLimit: Double
+    public var overprintBlack: Bool
+
+    public init(cmyk: Bool = false, inkLimit: Double = 3.0, overprintBlack: Bool = true) {
+        self.cmyk = cmyk
+        self.inkLimit = inkLimit
+        self.overprintBlack = overprintBlack
+    }
+}
+
+/// The checks of what each page paints (issue 14, item 7), on the finished file: colour spaces
+/// of text, rules, fills and images; text on the black plate, rich black, overprint; the ink of
+/// every CMYK image, decoded as the RIP decodes it; the blend space of transparency groups; and
+/// whether artwork that crosses the trim reaches the edge of the bleed.
+extension Preflight {
+    /// What the pages of one file showed, for the findings given once per file.
+    struct ContentTally {
+        var blackTextPages: [Int] = []
+        var overprintingPages: [Int] = []
+        var knockoutPages: [Int] = []
+        var groups = 0
+        /// Most ink of each CMYK image measured, by object id (an image drawn twice is decoded once).
+        var inks: [Int: Int] = [:]
+    }
+
+    func checkContent(_ q: qpdf_data, page: qpdf_oh, number: Int, label: String, print: PrintExpectations,
+                      tally: inout ContentTally, into report: inout PreflightReport) {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard qpdf_oh_get_page_content_data(q, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return }
+        let content = Array(UnsafeBufferPointer(start: buffer, count: length))
+        free(buffer)
+        var scan = ContentScan()
+        scan.scan(content, resolver: resolver(q, resources: qpdf_oh_get_key(q, page, "/Resources")))
+
+        func add(_ severity: PreflightReport.Severity, _ check: String, _ message: String, hint: String? = nil) {
+            report.findings.append(.init(severity: severity, page: label.isEmpty ? number : nil, check: check,
+                                         message: "\(label)page \(number): " + message, hint: hint))
+        }
+        var text = (rgb: 0, rich: 0, black: 0, overprinting: 0, knockout: 0), rgbArt = 0
+        for (mark, count) in scan.marks {
+            if mark.colour.space == .rgb { if mark.kind == .text { text.rgb += count } else { rgbArt += count } }
+            guard mark.kind == .text else { continue }
+            if mark.colour.isRichBlack { text.rich += count }
+            if mark.colour.isPureBlack {
+                text.black += count
+                if mark.overprint { text.overprinting += count } else { text.knockout += count }
+            }
+        }
+        if print.cmyk {
+            if text.rgb > 0 {
+                add(.error, "colour", "\(text.rgb) text run(s) in RGB in a CMYK print: the RIP converts them, and black becomes four-colour",
+                    hint: "rebuild with Bantin; a PDF edited afterwards must keep its text in the printing condition's CMYK")
+            }
+            if rgbArt > 0 { add(.warning, "colour", "\(rgbArt) rule(s) or fill(s) in RGB in a CMYK print: the RIP converts them") }
+        } else if scan.marks.contains(where: { $0.key.kind == .text && $0.key.colour.space == .rgb && $0.key.colour.components.allSatisfy { $0 < 0.01 } }) {
+            add(.warning, "colour", "black text in RGB: the RIP makes it four-colour black")
+        }
+        if text.rich > 0 {
+            add(.warning, "rich-black", "\(text.rich) text run(s) in rich black (every ink, 250 % or more): small type blurs when the plates do not register",
+                hint: "set text in black (K 100 %) only")
+        }
+        if text.black > 0 { tally.blackTextPages.append(number) }
+        if text.overprinting > 0 { tally.overprintingPages.append(number) }
+        if print.cmyk, print.overprintBlack, text.knockout > 0 { tally.knockoutPages.append(number) }
+
+        checkImages(q, scan.images, number: number, print: print, tally: &tally, add: add)
+        checkGroup(q, page, print: print, tally: &tally, add: add)
+        checkArtworkBleed(q, page, scan: scan, add: add)
+    }
+
+    /// Each image's colour space against the print's, and each CMYK image's most ink against the limit.
+    private func checkImages(_ q: qpdf_data, _ images: [(id: Int, rect: [Double])], number: Int, print: PrintExpectations,
+                             tally: inout ContentTally, add: (PreflightReport.Severity, String, String, String?) -> Void) {
+        let limit = Int((print.inkLimit * 255).rounded())
+        for image in images where image.id > 0 {
+            let object = qpdf_get_object_by_id(q, Int32(image.id), 0)
+            let dict = qpdf_oh_get_dict(q, object)
+            let space = qpdf_oh_get_key(q, dict, "/ColorSpace")
+            let spaceName = qpdf_oh_is_name(q, space) != 0 ? name(q, space) : components(q, space) == 4 ? "/DeviceCMYK" : "/ICCBased"
+            guard spaceName == "/DeviceCMYK" else {
+                if print.cmyk {
+                    add(.warning, "image-colour", "an image in \(spaceName.dropFirst()) in a CMYK print: the RIP converts it, and its ink is not limited", nil)
+                }
+                continue
+            }
+            let most = tally.inks[image.id] ?? measureInk(q, object)
+            tally.inks[image.id] = most
+            if most > limit + 2 {
+                add(.error, "ink", "an image carries \(most * 100 / 255) % of ink at its darkest, above the limit of \(limit * 100 / 255) %",
+                    "convert it with the shop's profile and ink limit (Bantin does, with `print: { colour: cmyk }`)")
+            }
+        }
+    }
+
+    /// The most ink (0–1020) of a CMYK image as its PDF reads it: a JPEG decoded, Flate data
+    /// unpacked, `/Decode [1 0 …]` honoured.
+    private func measureInk(_ q: qpdf_data, _ object: qpdf_oh) -> Int {
+        let dict = qpdf_oh_get_dict(q, object)
+        let decode = qpdf_oh_get_key(q, dict, "/Decode")
+        let inverted = qpdf_oh_is_array(q, decode) != 0 && qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, decode, 0)) == 1
+        let filter = qpdf_oh_get_key(q, dict, "/Filter")
+        let jpeg = name(q, filter) == "/DCTDecode"
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard qpdf_oh_get_stream_data(q, object, jpeg ? qpdf_dl_none : qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
+              let buffer else { return 0 }
+        defer { free(buffer) }
+        let bytes = UnsafeBufferPointer(start: buffer, count: length)
+        if jpeg {
+            // libjpeg-turbo gives an Adobe CMYK JPEG's samples as stored: `inverted` says how the PDF reads them.
+            return (try? CMYKConversion.mostInk(jpeg: Data(buffer: bytes), inverted: inverted, name: "image")) ?? 0
+        }
+        return CMYKConversion.mostInk(samples: bytes, inverted: inverted)
+    }
+
+    /// A transparency group's blend space must be the print's: CMYK when the print is.
+    private func checkGroup(_ q: qpdf_data, _ page: qpdf_oh, print: PrintExpectations, tally: inout ContentTally,
+                            add: (PreflightReport.Severity, String, String, String?) -> Void) {
+        let group = qpdf_oh_get_key(q, page, "/Group")
+        guard qpdf_oh_is_dictionary(q, group) != 0 else { return }
+        tally.groups += 1
+        let cs = qpdf_oh_get_key(q, group, "/CS")
+        let space = qpdf_oh_is_name(q, cs) != 0 ? name(q, cs) : components(q, cs) == 4 ? "/DeviceCMYK" : components(q, cs) == 3 ? "/DeviceRGB" : "none"
+        if print.cmyk, space != "/DeviceCMYK" {
+            add(.error, "blend-space", "the page's transparency group blends in \(space.dropFirst()), not in the printing condition's CMYK",
+                "the RIP would blend in RGB and convert afterwards: colours shift where transparency is")
+        }
+    }
+
+    /// Images and filled rectangles that cross the trim must reach the bleed's edge: a strip of
+    /// paper between them shows as a white hairline after trimming.
+    private func checkArtworkBleed(_ q: qpdf_data, _ page: qpdf_oh, scan: ContentScan,
+                                   add: (PreflightReport.Severity, String, String, String?) -> Void) {
+        guard let trim = box(q, page, "/TrimBox") else { return }
+        let bleed = box(q, page, "/BleedBox") ?? trim
+        var short: [String: Double] = [:]
+        for rect in scan.images.map(\.rect) + scan.fills {
+            let crossing = (left: rect[0] < trim[0] - 0.5, bottom: rect[1] < trim[1] - 0.5,
+                            right: rect[2] > trim[2] + 0.5, top: rect[3] > trim[3] + 0.5)
+            let gaps = [("left", crossing.left, rect[0] - bleed[0]), ("bottom", crossing.bottom, rect[1] - bleed[1]),
+                        ("right", crossing.right, bleed[2] - rect[2]), ("top", crossing.top, bleed[3] - rect[3])]
+            for (side, crosses, gap) in gaps where crosses && gap > 0.05 { short[side] = max(short[side] ?? 0, gap) }
+        }
+        for (side, gap) in short.sorted(by: { $0.key < $1.key }) {
+            add(.error, "bleed-artwork", "artwork crosses the trim on the \(side) but stops \(String(format: "%.2f", gap * 25.4 / 72)) mm short of the bleed's edge",
+                "extend it the full bleed, so no white line shows after trimming")
+        }
+    }
+
+    /// The findings given once per file, from what every page showed.
+    func report(_ tally: ContentTally, label: String, print: PrintExpectations, into report: inout PreflightReport) {
+        func pages(_ list: [Int]) -> String {
+            list.count > 8 ? "\(list.count) pages" : "page" + (list.count == 1 ? " " : "s ") + list.map(String.init).joined(separator: ", ")
+        }
+        if !tally.knockoutPages.isEmpty {
+            report.findings.append(.init(severity: .warning, page: nil, check: "overprint",
+                                         message: "\(label)black text knocks out on \(pages(tally.knockoutPages)): a plate out of register shows a white halo",
+                                         hint: "keep `print: { overprint-black: true }`"))
+        }
+        if !tally.overprintingPages.isEmpty {
+            report.findings.append(.init(severity: .information, page: nil, check: "overprint",
+                                         message: "\(label)black text overprints on \(pages(tally.overprintingPages))"))
+        }
+        if !tally.blackTextPages.isEmpty, print.cmyk {
+            report.findings.append(.init(severity: .information, page: nil, check: "black-plate",
+                                         message: "\(label)black text is on the black plate only (K 100 %) on \(pages(tally.blackTextPages))"))
+        }
+        if tally.groups == 0 {
+            report.findings.append(.init(severity: .information, page: nil, check: "blend-space",
+                                         message: "\(label)no transparency groups: nothing is blended, so no blend space applies"))
+        }
+        if !tally.inks.isEmpty {
+            let most = tally.inks.values.max() ?? 0
+            report.findings.append(.init(severity: .information, page: nil, check: "ink",
+                                         message: "\(label)\(tally.inks.count) CMYK image(s), the darkest point \(most * 100 / 255) % of ink (limit \(Int((print.inkLimit * 100).rounded())) %)"))
+        }
+    }
+
+    /// How the scan finds forms (entered) and images (by object id) in `resources`, and the
+    /// overprint of its graphics states.
+    private func resolver(_ q: qpdf_data, resources: qpdf_oh) -> ContentScan.Resolver {
+        let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
+        let states = qpdf_oh_get_key(q, resources, "/ExtGState")
+        return ContentScan.Resolver(
+            form: { name in
+                let object = qpdf_oh_get_key(q, xobjects, name)
+                let dict = qpdf_oh_get_dict(q, object)
+                guard qpdf_oh_is_stream(q, object) != 0, self.name(q, qpdf_oh_get_key(q, dict, "/Subtype")) == "/Form" else { return nil }
+                var buffer: UnsafeMutablePointer<UInt8>?
+                var length = 0
+                guard qpdf_oh_get_stream_data(q, object, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
+                      let buffer else { return nil }
+                defer { free(buffer) }
+                let own = qpdf_oh_get_key(q, dict, "/Resources")
+                let matrixObject = qpdf_oh_get_key(q, dict, "/Matrix")
+                let matrix = qpdf_oh_get_array_n_items(q, matrixObject) == 6
+                    ? (0..<6).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, matrixObject, Int32($0))) } : [1, 0, 0, 1, 0, 0]
+                return (Array(UnsafeBufferPointer(start: buffer, count: length)),
+                        self.resolver(q, resources: qpdf_oh_is_dictionary(q, own) != 0 ? own : resources), matrix)
+            },
+            image: { name in
+                let object = qpdf_oh_get_key(q, xobjects, name)
+                return qpdf_oh_is_stream(q, object) != 0 ? Int(qpdf_oh_get_object_id(q, object)) : 0
+            },
+            overprint: { name in
+                let state = qpdf_oh_get_key(q, states, name)
+                func flag(_ key: String) -> Bool? {
+                    let v = qpdf_oh_get_key(q, state, key)
+                    return qpdf_oh_is_bool(q, v) != 0 ? qpdf_oh_get_bool_value(q, v) != 0 : nil
+                }
+                let stroke = flag("/OP")
+                return (stroke, flag("/op") ?? stroke)
+            })
+    }
+
+    /// The number of components of an `[/ICCBased stream]` colour space (0 when it is not one).
+    private func components(_ q: qpdf_data, _ space: qpdf_oh) -> Int {
+        guard qpdf_oh_is_array(q, space) != 0, qpdf_oh_get_array_n_items(q, space) >= 2 else { return 0 }
+        let stream = qpdf_oh_get_array_item(q, space, 1)
+        return Int(qpdf_oh_get_numeric_value(q, qpdf_oh_get_key(q, qpdf_oh_get_dict(q, stream), "/N")))
+    }
+
+    /// A page box as [x0 y0 x1 y1], normalised.
+    func box(_ q: qpdf_data, _ page: qpdf_oh, _ key: String) -> [Double]? {
+        let array = qpdf_oh_get_key(q, page, key)
+        guard qpdf_oh_is_array(q, array) != 0, qpdf_oh_get_array_n_items(q, array) == 4 else { return nil }
+        let v = (0..<4).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, array, Int32($0))) }
+        return [min(v[0], v[2]), min(v[1], v[3]), max(v[0], v[2]), max(v[1], v[3])]
+    }
+}
