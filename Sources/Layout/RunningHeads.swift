@@ -20,9 +20,32 @@ struct RunningHeads {
         let all = pages
         let furniture = try Parallel.map(Array(stride(from: 0, to: all.count, by: stretch))) { start in
             var heads: [String: [SetLine]] = [:]
-            return try all[start..<min(start + stretch, all.count)].map { try self.furniture(of: $0, heads: &heads) }
+            return try all[start..<min(start + stretch, all.count)].map { laid in
+                (try self.furniture(of: laid, heads: &heads), layout.marks.contains(.slug) ? try slug(of: laid) : [])
+            }
         }.joined()
-        for (i, items) in zip(pages.indices, furniture) where !items.isEmpty { pages[i].page.items.append(contentsOf: items) }
+        for (i, (items, slug)) in zip(pages.indices, furniture) {
+            pages[i].page.items.append(contentsOf: items)
+            pages[i].page.slug = slug
+        }
+    }
+
+    /// The slug line, outside the bleed below the foot: the publication, the issue, the page
+    /// and the date, for the shop to tell the plates of every page apart.
+    private func slug(of laid: LaidPage) throws -> [PageItem] {
+        var page = laid.page
+        page.items = []
+        let place = MarkGeometry.slugPlace(trim: page.trimBox, bleed: page.bleed)
+        var style = layout.style(.folio)
+        style.size = 6
+        style.leading = 7
+        style.align = .left
+        style.bold = false
+        style.italic = false
+        let text = "\(issue.publication.title) · \(issue.issueLine) — trang \(laid.number) — \(issue.date.numeric)"
+        let lines = try typesetter.set(text, style: style, width: place.width)
+        _ = ColumnFlow.draw(Array(lines.prefix(1)), x: place.x, y: place.y, into: &page)
+        return page.items
     }
 
     /// What goes on a page besides its content: the head with its rule, and the folio.

@@ -24,6 +24,15 @@ public enum MarkGeometry {
     public static func offset(bleed: Pt) -> Pt { max(.mm(3), bleed + .mm(1)) }
     /// Room the media grows by on every side beyond the trim to hold the marks.
     public static func room(bleed: Pt) -> Pt { offset(bleed: bleed) + length + .mm(2) }
+    /// The registration targets' radius; their crosses reach 1.3 times as far.
+    public static let targetRadius: Pt = .mm(2.5)
+
+    /// Where the slug line's top goes (top-left coordinates): below the foot's bleed, right of
+    /// the middle target; and how wide it may run.
+    public static func slugPlace(trim t: Rect, bleed: Pt) -> (x: Pt, y: Pt, width: Pt) {
+        let x = t.x + t.width / 2.0 + targetRadius * 1.3 + .mm(3)
+        return (x, t.maxY + bleed + .mm(1.5), t.maxX - x - .mm(2))
+    }
 }
 
 /// The standard press sheets a booklet is imposed on (PRINT.md): SRA3 or A3 for A4 pages, SRA4

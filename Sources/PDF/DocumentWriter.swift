@@ -57,7 +57,7 @@ public struct DocumentWriter: Sendable {
             let pageDict = doc.dictionary(["/Type": doc.name("/Page"), "/Resources": resources])
             switch kind {
             case .print(let options):
-                printPage(doc, page, body: body, options: options, into: pageDict, shared: &shared)
+                printPage(doc, page, body: body, slug: content.slug, options: options, into: pageDict, shared: &shared)
             case .screen:
                 let (dx, dy) = screenPage(doc, page, body: body, into: pageDict, shared: &shared)
                 for anchor in content.anchors { destinations.append((anchor.name, index, anchor.x + dx, anchor.y + dy)) }
@@ -74,24 +74,28 @@ public struct DocumentWriter: Sendable {
         }
     }
 
-    /// print.pdf's page: media = trim + bleed, grown for crop marks (the content moved in by a
-    /// `cm`, the marks drawn after it), with its TrimBox and BleedBox.
-    private func printPage(_ doc: QPDFDocument, _ page: Page, body: qpdf_oh, options: PrintOptions, into dict: qpdf_oh,
+    /// print.pdf's page: media = trim + bleed, grown for the printer's marks (the content and
+    /// its slug line moved in by a `cm`, the other marks drawn after it), with its TrimBox and BleedBox.
+    private func printPage(_ doc: QPDFDocument, _ page: Page, body: qpdf_oh, slug: [UInt8]?, options: PrintOptions, into dict: qpdf_oh,
                            shared: inout SharedStreams) {
         let trim = page.trimBox
-        let margin = options.cropMarks ? CropMarks.room(bleed: page.bleed) - page.bleed : 0
+        let margin = options.marks.isEmpty ? 0 : CropMarks.room(bleed: page.bleed) - page.bleed
         let media = Size(width: page.mediaSize.width + margin * 2, height: page.mediaSize.height + margin * 2)
         let t = Rect(x: trim.x + margin, y: trim.y + margin, width: trim.width, height: trim.height)
         doc.set(dict, "/MediaBox", doc.reals([0, 0, media.width.value, media.height.value]))
         doc.set(dict, "/TrimBox", doc.box(t, height: media.height))
         doc.set(dict, "/BleedBox", doc.box(t.insetBy(-page.bleed), height: media.height))
-        guard options.cropMarks else {
+        guard !options.marks.isEmpty else {
             doc.set(dict, "/Contents", body)
             return
         }
         let shift = shared.stream("q 1 0 0 1 \(PDFNumber.format(margin.value)) \(PDFNumber.format(margin.value)) cm\n", doc)
-        let marks = shared.stream("Q\n" + CropMarks.operators(trim: t, bleed: page.bleed, height: media.height), doc)
-        doc.set(dict, "/Contents", doc.array([shift, body, marks]))
+        var marks = "Q\n"
+        if options.marks.contains(.crop) { marks += CropMarks.operators(trim: t, bleed: page.bleed, height: media.height) }
+        if options.marks.contains(.registration) { marks += PressMarks.registrationTargets(trim: t, bleed: page.bleed, height: media.height) }
+        if options.marks.contains(.colourBar) { marks += PressMarks.colourBar(trim: t, bleed: page.bleed, height: media.height) }
+        let slugStream = slug.map { doc.stream($0, filter: "/FlateDecode") }
+        doc.set(dict, "/Contents", doc.array([shift, body] + (slugStream.map { [$0] } ?? []) + [shared.stream(marks, doc)]))
     }
 
     /// screen.pdf's page: trim size, the content moved by −bleed; returns that move.

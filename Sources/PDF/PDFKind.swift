@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Which PDF to write.
 public enum PDFKind: Sendable {
@@ -9,11 +10,12 @@ public enum PDFKind: Sendable {
 }
 
 public struct PrintOptions: Sendable {
-    public var cropMarks: Bool
+    /// The printer's marks outside the bleed; any of them grows the media to hold them.
+    public var marks: PrinterMarks
     public var pdfx: PDFXProfile?
 
-    public init(cropMarks: Bool, pdfx: PDFXProfile?) {
-        self.cropMarks = cropMarks
+    public init(marks: PrinterMarks, pdfx: PDFXProfile?) {
+        self.marks = marks
         self.pdfx = pdfx
     }
 }

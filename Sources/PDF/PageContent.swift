@@ -11,6 +11,8 @@ struct PageContent: Sendable {
     /// For a CMYK print PDF, the same stream with its colours in the printing condition's inks
     /// (and pure black text and rules overprinting), Flate-compressed.
     var cmykStream: [UInt8]? = nil
+    /// print.pdf's slug line, in registration colour (`Page.slug`), Flate-compressed; nil without one.
+    var slug: [UInt8]? = nil
     /// Where a run with a link was drawn, for the screen PDF's link annotations.
     var links: [LinkArea]
     /// The page's anchors, for named destinations.
@@ -67,6 +69,8 @@ extension PageContent {
         private var overprinting = false
         /// The CMYK operands of the colours met on this page.
         private var inks: [Color: [Double]] = [:]
+        /// Drawing printer's marks: every colour is the registration colour set beforehand.
+        private var registration = false
 
         init(resources: ContentResources, height: Pt) {
             self.resources = resources
@@ -79,7 +83,19 @@ extension PageContent {
             let anchors = page.anchors.map { (name: $0.name, x: $0.at.x.value, y: page.mediaSize.height.value - $0.at.y.value) }
             return PageContent(stream: try Deflate.compress(builder.out.bytes),
                                cmykStream: try builder.cmykBytes().map(Deflate.compress),
+                               slug: page.slug.isEmpty ? nil : try Deflate.compress(slug(page, resources: resources)),
                                links: builder.links, anchors: anchors)
+        }
+
+        /// The slug line's operators: its text in registration colour (`/Reg`), whatever colour
+        /// its runs carry, neither overprint switch nor link.
+        static func slug(_ page: Page, resources: ContentResources) throws -> [UInt8] {
+            var builder = Builder(resources: resources, height: page.mediaSize.height)
+            builder.registration = true
+            builder.out.append("q /Reg cs 1 scn\n")
+            for item in page.slug { try builder.add(item) }
+            builder.out.append("Q\n")
+            return builder.out.bytes
         }
 
         /// The uncompressed operators, for tests: the RGB stream, or with `cmyk` the CMYK one.
@@ -108,7 +124,7 @@ extension PageContent {
 
         /// Before painting, in CMYK: overprint on for black text and rules, off for anything else.
         private mutating func painting(overprint: Bool) {
-            guard resources.cmyk != nil, overprint != overprinting else { return }
+            guard resources.cmyk != nil, !registration, overprint != overprinting else { return }
             overprinting = overprint
             let name = overprint ? ContentResources.overprintOn : ContentResources.overprintOff
             splices.append((out.count, 0, Array((name + " gs ").utf8)))
@@ -188,7 +204,7 @@ extension PageContent {
         /// in the CMYK variant `c m y k k` in the printing condition's inks, a grey as the K tint
         /// of its lightness (`CMYKConversion`), so black is `0 0 0 1 k`.
         private mutating func setColor(_ c: Color, stroking: Bool) {
-            if (stroking ? stroke : fill) == c { return }
+            if registration || (stroking ? stroke : fill) == c { return }
             let start = out.count
             if c.red == c.green, c.green == c.blue {
                 out.number(c.red, decimals: 4)
@@ -245,7 +261,7 @@ extension PageContent {
             }
             pen.close(into: &out)
             out.append("ET\n")
-            if let link = run.link {
+            if let link = run.link, !registration {
                 let baseline = height - origin.y.value
                 links.append(LinkArea(rect: [origin.x.value, baseline + face.descent * size / 1000,
                                              origin.x.value + run.width.value, baseline + face.ascent * size / 1000],

@@ -83,7 +83,7 @@ public struct PreparedPages: Sendable {
         private init() {}
 
         private mutating func read(_ page: Page) {
-            for item in page.items {
+            for item in page.items + page.slug {
                 switch item {
                 case .text(let run, _):
                     var text = run.text

@@ -22,6 +22,9 @@ public struct Page: Sendable, Hashable {
     public var items: [PageItem]
     /// Named places (an article's opening), for links and bookmarks in the screen PDF.
     public var anchors: [Anchor]
+    /// print.pdf only, outside the bleed: the slug line (`print: { marks: [slug] }`), drawn in
+    /// registration colour.
+    public var slug: [PageItem] = []
 
     public init(number: Int, kind: Kind, mediaSize: Size, trimBox: Rect, bleed: Pt, items: [PageItem] = [],
                 anchors: [Anchor] = []) {

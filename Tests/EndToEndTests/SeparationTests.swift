@@ -151,3 +151,66 @@ import TestSupport
         }
     }
 }
+
+/// `print: { marks: [crop, registration, colour-bar, slug] }` (issue 14, item 4), read from
+/// Ghostscript's plates and poppler's text: targets on every plate, each colour-bar patch on
+/// exactly its inks, the slug line in print.pdf only.
+@Suite struct PrinterMarksTests {
+    static func build() throws -> (project: TestProject, built: BuiltIssue) {
+        let project = try TestProject()
+        try project.copyFromProject("issues/publication.yaml")
+        try project.copySample(as: "x")
+        try project.editLayout(replacing: "  marks: none ", with: "  marks: [crop, registration, colour-bar, slug] ")
+        let engine = DiagnosticEngine()
+        let built = try #require(Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
+            .build([project.url("issues/x")]).first, "\(engine.diagnostics)")
+        return (project, built)
+    }
+
+    @Test func targetsColourBarAndSlugAreWhereTheShopLooks() throws {
+        let (project, built) = try Self.build()
+        let boxes = try BookletTests.boxes(built.printPDF)[2]
+        let trim = try #require(boxes["TrimBox"]), media = try #require(boxes["MediaBox"])
+        // 72 dpi: a pixel a point; page 3.
+        _ = try run("gs", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=tiffsep", "-sCompression=none", "-r72",
+                           "-dFirstPage=3", "-dLastPage=3", "-o", project.url("sep.tif").path, built.printPDF.path])
+        let plates = try ["Cyan", "Magenta", "Yellow", "Black"].map { try SeparationTests.Plate(project.url("sep(\($0)).tif")) }
+        let height = Int(media[3].rounded())
+        func inked(_ plate: SeparationTests.Plate, x: Double, y: Double) -> Bool {
+            // Any ink within a point of (x, y), PDF coordinates.
+            let px = Int(x), py = height - Int(y)
+            return (px - 1...px + 1).contains { cx in (py - 1...py + 1).contains { cy in plate[cx, cy] < 200 } }
+        }
+        // The targets' centres: 6.5 mm beyond the trim at the middle of each side (crosses through them).
+        let distance = 6.5 * 72 / 25.4, midX = (trim[0] + trim[2]) / 2, midY = (trim[1] + trim[3]) / 2
+        for (x, y) in [(midX, trim[3] + distance), (midX, trim[1] - distance), (trim[0] - distance, midY), (trim[2] + distance, midY)] {
+            for (plate, ink) in zip(plates, ["cyan", "magenta", "yellow", "black"]) {
+                #expect(inked(plate, x: x, y: y), "no target on the \(ink) plate at (\(Int(x)), \(Int(y)))")
+            }
+        }
+        // The colour bar: 3.5 mm patches from 12 mm inside the left trim, 1.5 mm below the bleed.
+        let side = 3.5 * 72 / 25.4, top = trim[1] - 3 * 72 / 25.4 - 1.5 * 72 / 25.4
+        let expected: [[Bool]] = [[true, false, false, false], [false, true, false, false], [false, false, true, false], [false, false, false, true],
+                                  [true, true, false, false], [true, false, true, false], [false, true, true, false], [true, true, true, false]]
+        for (i, inks) in expected.enumerated() {
+            let x = trim[0] + 12 * 72 / 25.4 + (Double(i) + 0.5) * side, y = top - side / 2
+            #expect(zip(plates, inks).allSatisfy { inked($0, x: x, y: y) == $1 }, "patch \(i + 1) is not \(inks)")
+        }
+        // The slug line: in print.pdf, below the foot; not in screen.pdf.
+        let printText = try run("pdftotext", ["-f", "3", "-l", "3", built.printPDF.path, "-"]).out
+        #expect(printText.contains("trang 3 — 31/03/2025"), "\(printText.suffix(300))")
+        let screen = built.printPDF.deletingLastPathComponent().appendingPathComponent("screen.pdf")
+        #expect(!(try run("pdftotext", ["-f", "3", "-l", "3", screen.path, "-"]).out.contains("trang 3 —")))
+        // Preflight of the marked file still passes: the marks lie outside the bleed.
+        #expect(built.preflight?.errors == 0, "\(String(describing: built.preflight))")
+    }
+
+    @Test func anUnknownMarkIsALocatedError() throws {
+        let project = try TestProject()
+        try project.editLayout(replacing: "  marks: none ", with: "  marks: [crop, colour-bars] ")
+        try project.issue([("a.md", "---\ntitle: Dấu\n---\n\nNội dung.\n")])
+        let (_, diagnostics) = project.build()
+        let error = try #require(diagnostics.first { $0.message.contains("unknown mark 'colour-bars'") }, "\(diagnostics)")
+        #expect(error.range?.start.column == 17 && error.hint?.contains("colour-bar") == true, "\(error)")
+    }
+}

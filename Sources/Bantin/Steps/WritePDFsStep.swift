@@ -94,10 +94,10 @@ struct WritePDFsStep: BuildStep {
 
     /// The print PDF's options from the layout: crop marks, and PDF/X-4 with the layout's profiles.
     private func printOptions(_ layout: LayoutSpec) throws -> PrintOptions {
-        guard layout.pdfx else { return PrintOptions(cropMarks: layout.cropMarks, pdfx: nil) }
+        guard layout.pdfx else { return PrintOptions(marks: layout.marks, pdfx: nil) }
         let output = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.outputProfile))
         let rgb = try Data(contentsOf: workspace.layoutsDirectory.appendingPathComponent(layout.rgbProfile))
-        return PrintOptions(cropMarks: layout.cropMarks,
+        return PrintOptions(marks: layout.marks,
                             pdfx: PDFXProfile(output: output, condition: layout.outputCondition, rgb: rgb))
     }
 }
