@@ -43,6 +43,8 @@ struct ContentScan {
     var images: [(id: Int, rect: [Double])] = []
     /// Filled rectangles (artwork that may touch the trim), on the page, clipped.
     var fills: [[Double]] = []
+    /// Stroked paths: their colour and the rectangle they span on the page (printer's marks among them).
+    var strokes: [(colour: Colour, rect: [Double])] = []
 
     /// How `Do` finds a form's content and resources, and ExtGState names their overprint.
     struct Resolver {
@@ -50,6 +52,8 @@ struct ContentScan {
         var form: (String) -> (content: [UInt8], resolver: Resolver, matrix: [Double])?
         /// The object id of a named image (0 when unknown).
         var image: (String) -> Int
+        /// What a named colour space is, as `/Separation /All` or its family's name.
+        var colourSpace: (String) -> String
         /// `/OP` and `/op` of a named graphics state (nil: not set there).
         var overprint: (String) -> (stroke: Bool?, fill: Bool?)
     }
@@ -71,6 +75,13 @@ struct ContentScan {
     private mutating func scan(_ content: [UInt8], resolver: Resolver, state: inout State, stack: inout [State], depth: Int) {
         var operands: [Token] = []
         var path: [Double]? = nil  // the last `re` of the path being built, on the page
+        var subpaths: [[Double]] = []  // each subpath of the path being built, the rectangle it spans on the page
+        func reach(_ x: Double, _ y: Double, starting: Bool = false) {
+            let p = Self.bounds(of: [x, y, x, y], state.ctm)
+            if starting || subpaths.isEmpty { subpaths.append(p); return }
+            let e = subpaths[subpaths.count - 1]
+            subpaths[subpaths.count - 1] = [min(e[0], p[0]), min(e[1], p[1]), max(e[2], p[2]), max(e[3], p[3])]
+        }
         var tokens = Tokenizer(content)
         while let token = tokens.next() {
             guard case .op(let op) = token else {
@@ -101,6 +112,12 @@ struct ContentScan {
             case "SC", "SCN": state.stroke.components = numbers
             case "re" where numbers.count == 4:
                 path = Self.bounds(of: [numbers[0], numbers[1], numbers[0] + numbers[2], numbers[1] + numbers[3]], state.ctm)
+                reach(numbers[0], numbers[1], starting: true)
+                reach(numbers[0] + numbers[2], numbers[1] + numbers[3])
+            case "m" where numbers.count == 2: reach(numbers[0], numbers[1], starting: true)
+            case "l" where numbers.count == 2: reach(numbers[0], numbers[1])
+            case "c" where numbers.count == 6: reach(numbers[4], numbers[5])
+            case "v" where numbers.count == 4, "y" where numbers.count == 4: reach(numbers[2], numbers[3])
             case "W", "W*":
                 if let p = path { state.clip = state.clip.map { Self.intersect($0, p) } ?? p }
             case "f", "F", "f*", "b", "B", "b*", "B*":
@@ -108,10 +125,16 @@ struct ContentScan {
                 if let p = path { fills.append(state.clip.map { Self.intersect($0, p) } ?? p) }
                 if op.hasPrefix("b") || op.hasPrefix("B") { record(.stroke, state.stroke, state.strokeOverprint) }
                 path = nil
+                subpaths = []
             case "S", "s":
                 record(.stroke, state.stroke, state.strokeOverprint)
+                let colour = resolved(state.stroke, resolver)
+                strokes += subpaths.map { (colour, $0) }
                 path = nil
-            case "n": path = nil
+                subpaths = []
+            case "n":
+                path = nil
+                subpaths = []
             case "Tj", "TJ", "'", "\"":
                 record(.text, state.fill, state.fillOverprint)
             case "Do":
@@ -130,6 +153,12 @@ struct ContentScan {
             }
             operands.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// A named colour space as the resources define it (`/Reg` → `/Separation /All`).
+    private func resolved(_ colour: Colour, _ resolver: Resolver) -> Colour {
+        guard case .named(let name) = colour.space else { return colour }
+        return Colour(space: .named(resolver.colourSpace(name)), components: colour.components)
     }
 
     private mutating func record(_ kind: Mark.Kind, _ colour: Colour, _ overprint: Bool) {

@@ -29,6 +29,9 @@ extension Preflight {
         var overprintingPages: [Int] = []
         var knockoutPages: [Int] = []
         var groups = 0
+        /// Pages whose printer's marks (strokes outside the bleed) are in registration colour, or are not.
+        var registrationPages: [Int] = []
+        var singlePlateMarkPages: [Int] = []
         /// Most ink of each CMYK image measured, by object id (an image drawn twice is decoded once).
         var inks: [Int: Int] = [:]
     }
@@ -74,6 +77,11 @@ extension Preflight {
         if text.overprinting > 0 { tally.overprintingPages.append(number) }
         if print.cmyk, print.overprintBlack, text.knockout > 0 { tally.knockoutPages.append(number) }
 
+        if let bleed = box(q, page, "/BleedBox") ?? box(q, page, "/MediaBox") {
+            let marks = scan.strokes.filter { s in s.rect[2] < bleed[0] || s.rect[0] > bleed[2] || s.rect[3] < bleed[1] || s.rect[1] > bleed[3] }
+            if marks.contains(where: { $0.colour.space != .named("/Separation /All") }) { tally.singlePlateMarkPages.append(number) }
+            else if !marks.isEmpty { tally.registrationPages.append(number) }
+        }
         checkImages(q, scan.images, number: number, print: print, tally: &tally, add: add)
         checkGroup(q, page, print: print, tally: &tally, add: add)
         checkArtworkBleed(q, page, scan: scan, add: add)
@@ -176,6 +184,15 @@ extension Preflight {
             report.findings.append(.init(severity: .information, page: nil, check: "black-plate",
                                          message: "\(label)black text is on the black plate only (K 100 %) on \(pages(tally.blackTextPages))"))
         }
+        if !tally.singlePlateMarkPages.isEmpty {
+            report.findings.append(.init(severity: .warning, page: nil, check: "marks",
+                                         message: "\(label)printer's marks outside the bleed are not in registration colour on \(pages(tally.singlePlateMarkPages)): they print on some plates only",
+                                         hint: "marks belong in /Separation /All, as Bantin draws them"))
+        }
+        if !tally.registrationPages.isEmpty {
+            report.findings.append(.init(severity: .information, page: nil, check: "marks",
+                                         message: "\(label)printer's marks in registration colour (every plate) on \(pages(tally.registrationPages))"))
+        }
         if tally.groups == 0 {
             report.findings.append(.init(severity: .information, page: nil, check: "blend-space",
                                          message: "\(label)no transparency groups: nothing is blended, so no blend space applies"))
@@ -212,6 +229,12 @@ extension Preflight {
             image: { name in
                 let object = qpdf_oh_get_key(q, xobjects, name)
                 return qpdf_oh_is_stream(q, object) != 0 ? Int(qpdf_oh_get_object_id(q, object)) : 0
+            },
+            colourSpace: { name in
+                let space = qpdf_oh_get_key(q, qpdf_oh_get_key(q, resources, "/ColorSpace"), name)
+                guard qpdf_oh_is_array(q, space) != 0 else { return self.name(q, space) }
+                let family = self.name(q, qpdf_oh_get_array_item(q, space, 0))
+                return family == "/Separation" ? family + " " + self.name(q, qpdf_oh_get_array_item(q, space, 1)) : family
             },
             overprint: { name in
                 let state = qpdf_oh_get_key(q, states, name)

@@ -49,7 +49,9 @@ import TestSupport
         }
     }
 
-    @Test func infoAndXMPAgreeOnEverySharedField() throws {
+    @Test(arguments: ["print.pdf", "booklet.pdf"])
+    func infoAndXMPAgreeOnEverySharedField(_ file: String) throws {
+        let print = sample.out.appendingPathComponent("2025-q1").appendingPathComponent(file)
         let objects = try objects(print)
         func value(_ ref: Any?) -> Any? {
             guard let ref = ref as? String, ref.hasSuffix(" R") else { return ref }

@@ -1,6 +1,7 @@
 import Bantin
 import Diagnostics
 import Foundation
+import PDF
 import Testing
 import TestSupport
 
@@ -203,6 +204,33 @@ import TestSupport
         #expect(!(try run("pdftotext", ["-f", "3", "-l", "3", screen.path, "-"]).out.contains("trang 3 —")))
         // Preflight of the marked file still passes: the marks lie outside the bleed.
         #expect(built.preflight?.errors == 0, "\(String(describing: built.preflight))")
+    }
+
+    /// Preflight tells marks in registration colour from marks on the black plate only: the same
+    /// file with its marks' colour changed to `0 0 0 1 K` is warned about.
+    @Test func preflightFindsMarksOnOnePlate() throws {
+        let (project, built) = try Self.build()
+        let pages = built.pages.map(\.page), print = PrintExpectations(cmyk: true)
+        let good = Preflight().check(pages, pdf: built.printPDF, pdfx: true, print: print)
+        #expect(good.findings.contains { $0.check == "marks" && $0.severity == .information && $0.message.contains("registration") })
+        #expect(!good.findings.contains { $0.check == "marks" && $0.severity == .warning })
+        let json = project.url("print.json"), edited = project.url("edited.json"), pdf = project.url("black-marks.pdf")
+        _ = try run("qpdf", ["--json-output", built.printPDF.path, json.path])
+        let script = """
+        import base64, json, sys, zlib
+        doc = json.load(open(sys.argv[1]))
+        for key, obj in doc["qpdf"][1].items():
+            stream = obj.get("stream") if isinstance(obj, dict) else None
+            if not stream or "data" not in stream or stream["dict"].get("/Filter"): continue
+            data = base64.b64decode(stream["data"])
+            if b"/Reg CS 1 SCN" in data: stream["data"] = base64.b64encode(data.replace(b"/Reg CS 1 SCN", b"0 0 0 1 K")).decode()
+        json.dump(doc, open(sys.argv[2], "w"))
+        """
+        #expect(try run("/usr/bin/python3", ["-c", script, json.path, edited.path]).status == 0)
+        _ = try run("qpdf", ["--json-input", edited.path, pdf.path])
+        let bad = Preflight().check(pages, pdf: pdf, pdfx: true, print: print)
+        let warning = try #require(bad.findings.first { $0.check == "marks" && $0.severity == .warning }, "\(bad.findings.map(\.message))")
+        #expect(warning.message.contains("not in registration colour") && warning.message.contains("28 pages"), "\(warning.message)")
     }
 
     @Test func anUnknownMarkIsALocatedError() throws {
