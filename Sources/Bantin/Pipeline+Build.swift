@@ -72,7 +72,7 @@ extension Pipeline {
             log("      padded \(result.paddedPages) page(s) to \(result.pages.count), a multiple of 4 for saddle stitching")
         }
         let pages = result.pages
-        let check = PreflightCheck(), layout = loaded.layout, title = loaded.issue.pdfMetadata.title, laidPages = result.laid
+        let check = PreflightCheck(folder: folder), layout = loaded.layout, title = loaded.issue.pdfMetadata.title, laidPages = result.laid
         var write = WritePDFsStep(workspace: workspace, folder: folder, booklet: options.booklet)
         write.vetPrint = { url in
             check.run(pages, pdf: url, layout: layout, title: title) { laidPages[$0].source(at: $1, layout: layout) }

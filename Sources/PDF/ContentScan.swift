@@ -73,7 +73,8 @@ struct ContentScan {
     }
 
     private mutating func scan(_ content: [UInt8], resolver: Resolver, state: inout State, stack: inout [State], depth: Int) {
-        var operands: [Token] = []
+        var numbers: [Double] = []
+        var lastName: String? = nil
         var path: [Double]? = nil  // the last `re` of the path being built, on the page
         var subpaths: [[Double]] = []  // each subpath of the path being built, the rectangle it spans on the page
         func reach(_ x: Double, _ y: Double, starting: Bool = false) {
@@ -83,13 +84,28 @@ struct ContentScan {
             subpaths[subpaths.count - 1] = [min(e[0], p[0]), min(e[1], p[1]), max(e[2], p[2]), max(e[3], p[3])]
         }
         var tokens = Tokenizer(content)
+        var nameRange: Range<Int>? = nil
         while let token = tokens.next() {
-            guard case .op(let op) = token else {
-                operands.append(token)
+            let op: String
+            switch token {
+            case .number(let v):
+                numbers.append(v)
+                nameRange = nil
                 continue
+            case .name(let range):
+                nameRange = range
+                continue
+            case .other:
+                nameRange = nil
+                continue
+            case .op(let word):
+                op = word
             }
-            let numbers = operands.compactMap { if case .number(let v) = $0 { v } else { nil } }
-            let lastName = operands.last.flatMap { if case .name(let n) = $0 { n } else { nil } }
+            lastName = nameRange.map { tokens.string($0) }
+            defer {
+                numbers.removeAll(keepingCapacity: true)
+                nameRange = nil
+            }
             switch op {
             case "q": stack.append(state)
             case "Q": if let s = stack.popLast() { state = s }
@@ -151,7 +167,6 @@ struct ContentScan {
                 }
             default: break
             }
-            operands.removeAll(keepingCapacity: true)
         }
     }
 
@@ -194,24 +209,30 @@ struct ContentScan {
     }
 
     enum Token {
-        case number(Double), name(String), other, op(String)
+        case number(Double), name(Range<Int>), other, op(String)
     }
 
-    /// Content-stream tokens: numbers, names, strings, arrays and dictionaries (as `other`,
-    /// their insides skipped), comments dropped, inline images passed over.
+    /// Content-stream tokens: numbers, names (as the range of their bytes, made a `String` only
+    /// when an operator needs one), strings, arrays and dictionaries (as `other`, their insides
+    /// skipped), comments dropped, inline images passed over.
     struct Tokenizer {
         let bytes: [UInt8]
         var at = 0
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-        private static func isSpace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
-        private static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
+        /// 1: white space, 2: delimiter, 0: a regular character.
+        private static let kinds: [UInt8] = (0..<256).map { b in
+            [0, 9, 10, 12, 13, 32].contains(b) ? 1 : Array("()<>[]{}/%".utf8).contains(UInt8(b)) ? 2 : 0
+        }
+
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
         mutating func next() -> Token? {
+            let kinds = Self.kinds
             while at < bytes.count {
                 let b = bytes[at]
-                if Self.isSpace(b) { at += 1; continue }
+                if kinds[Int(b)] == 1 { at += 1; continue }
                 if b == UInt8(ascii: "%") {
                     while at < bytes.count, bytes[at] != 10, bytes[at] != 13 { at += 1 }
                     continue
@@ -234,19 +255,42 @@ struct ContentScan {
                 case UInt8(ascii: "/"):
                     let start = at
                     at += 1
-                    while at < bytes.count, !Self.isSpace(bytes[at]), !Self.isDelimiter(bytes[at]) { at += 1 }
-                    return .name(String(decoding: bytes[start..<at], as: UTF8.self))
+                    while at < bytes.count, kinds[Int(bytes[at])] == 0 { at += 1 }
+                    return .name(start..<at)
                 default:
                     let start = at
-                    while at < bytes.count, !Self.isSpace(bytes[at]), !Self.isDelimiter(bytes[at]) { at += 1 }
+                    while at < bytes.count, kinds[Int(bytes[at])] == 0 { at += 1 }
                     if at == start { at += 1; return .other }
-                    let word = String(decoding: bytes[start..<at], as: UTF8.self)
-                    if let v = Double(word) { return .number(v) }
+                    if let v = number(start..<at) { return .number(v) }
+                    let word = string(start..<at)
                     if word == "BI" { skipInlineImage(); return .other }
                     return .op(word)
                 }
             }
             return nil
+        }
+
+        /// `-12.5`, `.5`, `3`: PDF's numbers (no exponent); nil for anything else.
+        private func number(_ range: Range<Int>) -> Double? {
+            var i = range.lowerBound, negative = false
+            if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { negative = bytes[i] == UInt8(ascii: "-"); i += 1 }
+            var value = 0.0, scale = 0.0, digits = 0
+            while i < range.upperBound {
+                let b = bytes[i]
+                if b >= 48 && b <= 57 {
+                    value = value * 10 + Double(b - 48)
+                    if scale > 0 { scale *= 10 }
+                    digits += 1
+                } else if b == UInt8(ascii: "."), scale == 0 {
+                    scale = 1
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            guard digits > 0 else { return nil }
+            if scale > 1 { value /= scale }
+            return negative ? -value : value
         }
 
         /// A literal string, with its nested parentheses and escapes.
@@ -266,8 +310,8 @@ struct ContentScan {
             while at + 1 < bytes.count, !(bytes[at] == UInt8(ascii: "I") && bytes[at + 1] == UInt8(ascii: "D")) { at += 1 }
             at += 2
             while at + 2 < bytes.count {
-                if Self.isSpace(bytes[at]), bytes[at + 1] == UInt8(ascii: "E"), bytes[at + 2] == UInt8(ascii: "I"),
-                   at + 3 >= bytes.count || Self.isSpace(bytes[at + 3]) {
+                if Self.kinds[Int(bytes[at])] == 1, bytes[at + 1] == UInt8(ascii: "E"), bytes[at + 2] == UInt8(ascii: "I"),
+                   at + 3 >= bytes.count || Self.kinds[Int(bytes[at + 3])] == 1 {
                     at += 3
                     return
                 }

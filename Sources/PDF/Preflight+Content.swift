@@ -1,4 +1,5 @@
 internal import CQPDF
+import Diagnostics
 import Foundation
 import Imaging
 
@@ -36,8 +37,10 @@ extension Preflight {
         var inks: [Int: Int] = [:]
     }
 
+    /// `locate` names where the content at a point of the page (PDF coordinates, with the
+    /// page's TrimBox) came from: images' findings carry their figure's `file:line:col`.
     func checkContent(_ q: qpdf_data, page: qpdf_oh, number: Int, label: String, print: PrintExpectations,
-                      tally: inout ContentTally, into report: inout PreflightReport) {
+                      tally: inout ContentTally, locate: ((Double, Double, [Double]) -> SourceRange?)?, into report: inout PreflightReport) {
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
         guard qpdf_oh_get_page_content_data(q, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return }
@@ -46,9 +49,11 @@ extension Preflight {
         var scan = ContentScan()
         scan.scan(content, resolver: resolver(q, resources: qpdf_oh_get_key(q, page, "/Resources")))
 
-        func add(_ severity: PreflightReport.Severity, _ check: String, _ message: String, hint: String? = nil) {
+        func add(_ severity: PreflightReport.Severity, _ check: String, _ message: String, hint: String? = nil, at rect: [Double]? = nil) {
+            let trim = box(q, page, "/TrimBox")
+            let source = rect.flatMap { r in trim.flatMap { locate?((r[0] + r[2]) / 2, (r[1] + r[3]) / 2, $0) } }
             report.findings.append(.init(severity: severity, page: label.isEmpty ? number : nil, check: check,
-                                         message: "\(label)page \(number): " + message, hint: hint))
+                                         message: "\(label)page \(number): " + message, hint: hint, source: source))
         }
         var text = (rgb: 0, rich: 0, black: 0, overprinting: 0, knockout: 0), rgbArt = 0
         for (mark, count) in scan.marks {
@@ -89,7 +94,7 @@ extension Preflight {
 
     /// Each image's colour space against the print's, and each CMYK image's most ink against the limit.
     private func checkImages(_ q: qpdf_data, _ images: [(id: Int, rect: [Double])], number: Int, print: PrintExpectations,
-                             tally: inout ContentTally, add: (PreflightReport.Severity, String, String, String?) -> Void) {
+                             tally: inout ContentTally, add: (PreflightReport.Severity, String, String, String?, [Double]?) -> Void) {
         let limit = Int((print.inkLimit * 255).rounded())
         for image in images where image.id > 0 {
             let object = qpdf_get_object_by_id(q, Int32(image.id), 0)
@@ -98,22 +103,26 @@ extension Preflight {
             let spaceName = qpdf_oh_is_name(q, space) != 0 ? name(q, space) : components(q, space) == 4 ? "/DeviceCMYK" : "/ICCBased"
             guard spaceName == "/DeviceCMYK" else {
                 if print.cmyk {
-                    add(.warning, "image-colour", "an image in \(spaceName.dropFirst()) in a CMYK print: the RIP converts it, and its ink is not limited", nil)
+                    add(.warning, "image-colour", "an image in \(spaceName.dropFirst()) in a CMYK print: the RIP converts it, and its ink is not limited",
+                        nil, image.rect)
                 }
                 continue
             }
-            let most = tally.inks[image.id] ?? measureInk(q, object)
+            guard let most = tally.inks[image.id] ?? measureInk(q, object) else {
+                add(.error, "image", "an image in CMYK cannot be decoded: the RIP will fail on it or print it wrong", nil, image.rect)
+                continue
+            }
             tally.inks[image.id] = most
             if most > limit + 2 {
                 add(.error, "ink", "an image carries \(most * 100 / 255) % of ink at its darkest, above the limit of \(limit * 100 / 255) %",
-                    "convert it with the shop's profile and ink limit (Bantin does, with `print: { colour: cmyk }`)")
+                    "convert it with the shop's profile and ink limit (Bantin does, with `print: { colour: cmyk }`)", image.rect)
             }
         }
     }
 
     /// The most ink (0–1020) of a CMYK image as its PDF reads it: a JPEG decoded, Flate data
     /// unpacked, `/Decode [1 0 …]` honoured.
-    private func measureInk(_ q: qpdf_data, _ object: qpdf_oh) -> Int {
+    private func measureInk(_ q: qpdf_data, _ object: qpdf_oh) -> Int? {
         let dict = qpdf_oh_get_dict(q, object)
         let decode = qpdf_oh_get_key(q, dict, "/Decode")
         let inverted = qpdf_oh_is_array(q, decode) != 0 && qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, decode, 0)) == 1
@@ -122,19 +131,23 @@ extension Preflight {
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
         guard qpdf_oh_get_stream_data(q, object, jpeg ? qpdf_dl_none : qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
-              let buffer else { return 0 }
+              let buffer else { return nil }
         defer { free(buffer) }
         let bytes = UnsafeBufferPointer(start: buffer, count: length)
-        if jpeg {
-            // libjpeg-turbo gives an Adobe CMYK JPEG's samples as stored: `inverted` says how the PDF reads them.
-            return (try? CMYKConversion.mostInk(jpeg: Data(buffer: bytes), inverted: inverted, name: "image")) ?? 0
+        func measure() -> Int? {
+            if jpeg {
+                // libjpeg-turbo gives an Adobe CMYK JPEG's samples as stored: `inverted` says how the PDF reads them.
+                return try? CMYKConversion.mostInk(jpeg: Data(buffer: bytes), inverted: inverted, name: "image")
+            }
+            return CMYKConversion.mostInk(samples: bytes, inverted: inverted)
         }
-        return CMYKConversion.mostInk(samples: bytes, inverted: inverted)
+        guard let inks else { return measure() }
+        return inks.most(bytes, reading: (jpeg ? "jpeg" : "samples") + (inverted ? " inverted" : ""), measure: measure)
     }
 
     /// A transparency group's blend space must be the print's: CMYK when the print is.
     private func checkGroup(_ q: qpdf_data, _ page: qpdf_oh, print: PrintExpectations, tally: inout ContentTally,
-                            add: (PreflightReport.Severity, String, String, String?) -> Void) {
+                            add: (PreflightReport.Severity, String, String, String?, [Double]?) -> Void) {
         let group = qpdf_oh_get_key(q, page, "/Group")
         guard qpdf_oh_is_dictionary(q, group) != 0 else { return }
         tally.groups += 1
@@ -142,14 +155,14 @@ extension Preflight {
         let space = qpdf_oh_is_name(q, cs) != 0 ? name(q, cs) : components(q, cs) == 4 ? "/DeviceCMYK" : components(q, cs) == 3 ? "/DeviceRGB" : "none"
         if print.cmyk, space != "/DeviceCMYK" {
             add(.error, "blend-space", "the page's transparency group blends in \(space.dropFirst()), not in the printing condition's CMYK",
-                "the RIP would blend in RGB and convert afterwards: colours shift where transparency is")
+                "the RIP would blend in RGB and convert afterwards: colours shift where transparency is", nil)
         }
     }
 
     /// Images and filled rectangles that cross the trim must reach the bleed's edge: a strip of
     /// paper between them shows as a white hairline after trimming.
     private func checkArtworkBleed(_ q: qpdf_data, _ page: qpdf_oh, scan: ContentScan,
-                                   add: (PreflightReport.Severity, String, String, String?) -> Void) {
+                                   add: (PreflightReport.Severity, String, String, String?, [Double]?) -> Void) {
         guard let trim = box(q, page, "/TrimBox") else { return }
         let bleed = box(q, page, "/BleedBox") ?? trim
         var short: [String: Double] = [:]
@@ -162,7 +175,7 @@ extension Preflight {
         }
         for (side, gap) in short.sorted(by: { $0.key < $1.key }) {
             add(.error, "bleed-artwork", "artwork crosses the trim on the \(side) but stops \(String(format: "%.2f", gap * 25.4 / 72)) mm short of the bleed's edge",
-                "extend it the full bleed, so no white line shows after trimming")
+                "extend it the full bleed, so no white line shows after trimming", nil)
         }
     }
 

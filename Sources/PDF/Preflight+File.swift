@@ -11,12 +11,14 @@ extension Preflight {
 
     /// `label` names the file in findings when it is not print.pdf ("booklet.pdf: "), whose
     /// pages are then sheets, not the pages.
-    func checkFile(_ q: qpdf_data, pdfx: Bool, print: PrintExpectations, label: String = "", into report: inout PreflightReport) {
+    func checkFile(_ q: qpdf_data, pdfx: Bool, print: PrintExpectations, label: String = "", locate: Locator? = nil,
+                   into report: inout PreflightReport) {
         var tally = ContentTally()
         for n in 0..<Int(qpdf_get_num_pages(q)) {
             let page = qpdf_get_page_n(q, n)
             checkBoxes(q, page: page, number: n + 1, label: label, into: &report)
-            checkContent(q, page: page, number: n + 1, label: label, print: print, tally: &tally, into: &report)
+            checkContent(q, page: page, number: n + 1, label: label, print: print, tally: &tally,
+                         locate: locate.map { locate in { x, y, trim in locate(n, x, y, trim) } }, into: &report)
         }
         self.report(tally, label: label, print: print, into: &report)
         guard pdfx else { return }

@@ -13,7 +13,12 @@ public struct Preflight {
     public static let warningPPI = 250.0
     public static let errorPPI = 150.0
 
-    public init() {}
+    /// Measurements of CMYK images kept between builds (none: every image is decoded).
+    let inks: InkMemo?
+
+    public init(inks: InkMemo? = nil) {
+        self.inks = inks
+    }
 
     /// `locate` names, for a point on the page at an index of `pages`, the paragraph or figure
     /// of the sources that put something there; findings about text and images carry it.
@@ -66,7 +71,17 @@ public struct Preflight {
                                          message: "\(pages.count) pages: saddle stitching needs a multiple of 4",
                                          hint: "let the layout pad the issue (`padding: blank`, `notes` or `advert`)"))
         }
-        if let pdf { readPDF(pdf, pdfx: pdfx, print: print, into: &report) }
+        if let pdf {
+            // A point of the file's page (PDF coordinates) as a point of the laid page, through the trims.
+            let inFile: Locator? = locate.map { locate in
+                { index, x, y, trim in
+                    guard index < pages.count else { return nil }
+                    let page = pages[index]
+                    return locate(index, Point(x: page.trimBox.x + Pt(x - trim[0]), y: page.trimBox.y + Pt(trim[3] - y)))
+                }
+            }
+            readPDF(pdf, pdfx: pdfx, print: print, locate: inFile, into: &report)
+        }
         return report
     }
 
@@ -75,7 +90,11 @@ public struct Preflight {
     }
 
     /// Fonts (and whether each is embedded), colour spaces, transparency, read back from the PDF.
-    private func readPDF(_ url: URL, pdfx: Bool, print: PrintExpectations, label: String = "", into report: inout PreflightReport) {
+    /// Where the content at (x, y) of the file's page at an index came from, given that page's TrimBox.
+    typealias Locator = (_ index: Int, _ x: Double, _ y: Double, _ trim: [Double]) -> SourceRange?
+
+    private func readPDF(_ url: URL, pdfx: Bool, print: PrintExpectations, label: String = "", locate: Locator? = nil,
+                         into report: inout PreflightReport) {
         var handle: qpdf_data? = qpdf_init()
         guard let q = handle else { return }
         defer { qpdf_cleanup(&handle) }
@@ -119,7 +138,7 @@ public struct Preflight {
             if qpdf_oh_has_key(q, colourSpaces, "/DefaultRGB") != 0 { spaces.insert("/DefaultRGB (sRGB)") }
             if qpdf_oh_has_key(q, colourSpaces, "/Reg") != 0 { spaces.insert("/Separation /All (registration)") }
         }
-        checkFile(q, pdfx: pdfx, print: print, label: label, into: &report)
+        checkFile(q, pdfx: pdfx, print: print, label: label, locate: locate, into: &report)
         guard label.isEmpty else { return }
         report.fonts = fonts.keys.sorted().map { .init(name: $0, embedded: fonts[$0]!) }
         report.colourSpaces = spaces.sorted()

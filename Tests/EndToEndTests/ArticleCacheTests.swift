@@ -58,7 +58,7 @@ import TestSupport
         let entries = ArticleStore.entries(inPackAt: sample.pack)
         #expect(entries.count == 9, "the entry of the edited article's old text is dropped: \(entries.map(\.key))")
         #expect(try FileManager.default.contentsOfDirectory(atPath: sample.project.url("out/x/.cache").path).sorted()
-                == [".verified-images", "articles.pack", "cmyk"])
+                == [".preflight-ink", ".verified-images", "articles.pack", "cmyk"])
     }
 
     @Test func aRebuildThatChangedNothingLeavesThePackAsItIs() throws {

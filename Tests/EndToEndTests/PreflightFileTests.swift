@@ -79,4 +79,20 @@ import TestSupport
         let summary = try #require(strict.findings.first { $0.check == "ink" && $0.severity == .information })
         #expect(summary.message.contains("6 CMYK image(s)"), "\(summary.message)")
     }
+
+    /// What preflight measured of the images, kept between builds, gives the same findings as
+    /// measuring anew, and holds one entry per distinct image.
+    @Test func rememberedInkGivesTheSameFindings() throws {
+        let pages = sample.built.pages.map(\.page)
+        let strict = PrintExpectations(cmyk: true, inkLimit: 2.5, overprintBlack: true)
+        let fresh = Preflight().check(pages, pdf: sample.built.printPDF, pdfx: true, print: strict)
+        let file = try temporaryFolder("ink-memo").appendingPathComponent(".preflight-ink")
+        let memo = InkMemo()
+        _ = Preflight(inks: memo).check(pages, pdf: sample.built.printPDF, pdfx: true, print: strict)
+        memo.save(to: file)
+        #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count == 6)
+        let remembered = Preflight(inks: InkMemo(contentsOf: file)).check(pages, pdf: sample.built.printPDF, pdfx: true, print: strict)
+        #expect(remembered.findings.map(\.message) == fresh.findings.map(\.message))
+        #expect(remembered.findings.contains { $0.check == "ink" && $0.severity == .error })
+    }
 }

@@ -26,7 +26,9 @@ struct PreflightStep: BuildStep {
                                       title: title)
         if let booklet = input.booklet {
             var report = outcome.report
-            Preflight().checkBooklet(booklet, pdfx: layout.pdfx, print: layout.printExpectations, into: &report)
+            // The booklet holds print.pdf's very images: what the print check measured answers for them.
+            let inks = InkMemo(contentsOf: booklet.deletingLastPathComponent().appendingPathComponent(".cache/.preflight-ink"))
+            Preflight(inks: inks).checkBooklet(booklet, pdfx: layout.pdfx, print: layout.printExpectations, into: &report)
             outcome = try PreflightCheck.Outcome(report, title: title)
         }
         let folder = input.printPDF.deletingLastPathComponent()
@@ -68,11 +70,23 @@ final class PreflightCheck: @unchecked Sendable {
     private(set) var seconds = 0.0
 
     /// Checks the print PDF at `pdf`; true when it passes (no error).
+    /// Measurements of the CMYK images kept between builds, in `out/<id>/.cache/.preflight-ink`.
+    let inks: InkMemo
+    let inksFile: URL
+
+    init(folder: URL) {
+        inksFile = folder.appendingPathComponent(".cache/.preflight-ink")
+        inks = InkMemo(contentsOf: inksFile)
+    }
+
     func run(_ pages: [Page], pdf: URL, layout: LayoutSpec, title: String, locate: @escaping (Int, Point) -> SourceRange?) -> Bool {
         let started = DispatchTime.now()
         outcome = Result {
-            try Outcome(Preflight().check(pages, pdf: pdf, pdfx: layout.pdfx, print: layout.printExpectations, locate: locate), title: title)
+            try Outcome(Preflight(inks: inks).check(pages, pdf: pdf, pdfx: layout.pdfx, print: layout.printExpectations, locate: locate),
+                        title: title)
         }
+        try? FileManager.default.createDirectory(at: inksFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        inks.save(to: inksFile)
         seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return (try? outcome?.get())?.report.errors == 0
     }
