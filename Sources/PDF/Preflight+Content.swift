@@ -128,21 +128,27 @@ extension Preflight {
         let inverted = qpdf_oh_is_array(q, decode) != 0 && qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, decode, 0)) == 1
         let filter = qpdf_oh_get_key(q, dict, "/Filter")
         let jpeg = name(q, filter) == "/DCTDecode"
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        guard qpdf_oh_get_stream_data(q, object, jpeg ? qpdf_dl_none : qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
-              let buffer else { return nil }
-        defer { free(buffer) }
-        let bytes = UnsafeBufferPointer(start: buffer, count: length)
-        func measure() -> Int? {
+        // The stream as stored names the measurement; it is unpacked only when not yet measured.
+        func data(_ level: qpdf_stream_decode_level_e, _ use: (UnsafeBufferPointer<UInt8>) -> Int?) -> Int? {
+            var buffer: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            guard qpdf_oh_get_stream_data(q, object, level, nil, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return nil }
+            defer { free(buffer) }
+            return use(UnsafeBufferPointer(start: buffer, count: length))
+        }
+        func measure(_ stored: UnsafeBufferPointer<UInt8>) -> Int? {
             if jpeg {
                 // libjpeg-turbo gives an Adobe CMYK JPEG's samples as stored: `inverted` says how the PDF reads them.
-                return try? CMYKConversion.mostInk(jpeg: Data(buffer: bytes), inverted: inverted, name: "image")
+                return try? CMYKConversion.mostInk(jpeg: Data(buffer: stored), inverted: inverted, name: "image")
             }
-            return CMYKConversion.mostInk(samples: bytes, inverted: inverted)
+            return data(qpdf_dl_generalized) { CMYKConversion.mostInk(samples: $0, inverted: inverted) }
         }
-        guard let inks else { return measure() }
-        return inks.most(bytes, reading: (jpeg ? "jpeg" : "samples") + (inverted ? " inverted" : ""), measure: measure)
+        return data(qpdf_dl_none) { stored in
+            guard let inks else { return measure(stored) }
+            // How the bytes are read: the whole image dictionary (filters, their parameters, /Decode, size).
+            let reading = qpdf_oh_unparse(q, dict).map { String(cString: $0) } ?? ""
+            return inks.most(stored, reading: reading, measure: { measure(stored) })
+        }
     }
 
     /// A transparency group's blend space must be the print's: CMYK when the print is.
