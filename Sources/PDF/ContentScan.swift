@@ -4,10 +4,10 @@
 /// operators that matter — graphics state (`q Q cm gs`), colour (`g G rg RG k K cs CS sc scn
 /// SC SCN`), paths (`re m l c h W n f S`…), text shows (`Tj TJ ' "`) and `Do`, forms entered
 /// with their matrix — everything else is read and passed over.
-struct ContentScan {
+struct ContentScan: Sendable {
     /// A colour as the content sets it: its space and components.
-    struct Colour: Hashable {
-        enum Space: Hashable { case gray, rgb, cmyk, named(String) }
+    struct Colour: Hashable, Sendable {
+        enum Space: Hashable, Sendable { case gray, rgb, cmyk, named(String) }
         var space: Space
         var components: [Double]
 
@@ -29,8 +29,8 @@ struct ContentScan {
     }
 
     /// One painting operation: what it painted and in what colour.
-    struct Mark: Hashable {
-        enum Kind: Hashable { case text, stroke, fill }
+    struct Mark: Hashable, Sendable {
+        enum Kind: Hashable, Sendable { case text, stroke, fill }
         var kind: Kind
         var colour: Colour
         var overprint: Bool
@@ -47,15 +47,39 @@ struct ContentScan {
     var strokes: [(colour: Colour, rect: [Double])] = []
 
     /// How `Do` finds a form's content and resources, and ExtGState names their overprint.
-    struct Resolver {
-        /// The form's content, its resources' resolver and its matrix; nil for an image.
-        var form: (String) -> (content: [UInt8], resolver: Resolver, matrix: [Double])?
-        /// The object id of a named image (0 when unknown).
-        var image: (String) -> Int
-        /// What a named colour space is, as `/Separation /All` or its family's name.
-        var colourSpace: (String) -> String
-        /// `/OP` and `/op` of a named graphics state (nil: not set there).
-        var overprint: (String) -> (stroke: Bool?, fill: Bool?)
+    /// A resource dictionary as the scan needs it, read out of the file beforehand (so pages
+    /// can be scanned side by side, away from qpdf): forms with their content, matrix and own
+    /// resources; images by object id; graphics states' overprint; colour spaces by what they are.
+    struct Resolver: Sendable {
+        final class Form: Sendable {
+            let content: [UInt8]
+            let resolver: Resolver
+            let matrix: [Double]
+
+            init(content: [UInt8], resolver: Resolver, matrix: [Double]) {
+                self.content = content
+                self.resolver = resolver
+                self.matrix = matrix
+            }
+        }
+
+        var forms: [String: Form] = [:]
+        /// The object id of each named image.
+        var images: [String: Int] = [:]
+        /// `/OP` and `/op` of each named graphics state (nil: not set there).
+        var overprints: [String: Overprint] = [:]
+        /// Each named colour space, as `/Separation /All` or its family's name.
+        var colourSpaces: [String: String] = [:]
+
+        struct Overprint: Sendable {
+            var stroke: Bool?
+            var fill: Bool?
+        }
+
+        func form(_ name: String) -> Form? { forms[name] }
+        func image(_ name: String) -> Int { images[name] ?? 0 }
+        func colourSpace(_ name: String) -> String { colourSpaces[name] ?? name }
+        func overprint(_ name: String) -> Overprint { overprints[name] ?? Overprint() }
     }
 
     private struct State {
@@ -221,18 +245,21 @@ struct ContentScan {
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-        /// 1: white space, 2: delimiter, 0: a regular character.
-        private static let kinds: [UInt8] = (0..<256).map { b in
-            [0, 9, 10, 12, 13, 32].contains(b) ? 1 : Array("()<>[]{}/%".utf8).contains(UInt8(b)) ? 2 : 0
+        /// 1: white space, 2: delimiter (`( ) < > [ ] { } / %`), 0: a regular character.
+        @inline(__always) private static func kind(_ b: UInt8) -> UInt8 {
+            switch b {
+            case 0, 9, 10, 12, 13, 32: 1
+            case 40, 41, 60, 62, 91, 93, 123, 125, 47, 37: 2
+            default: 0
+            }
         }
 
         func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
         mutating func next() -> Token? {
-            let kinds = Self.kinds
             while at < bytes.count {
                 let b = bytes[at]
-                if kinds[Int(b)] == 1 { at += 1; continue }
+                if Self.kind(b) == 1 { at += 1; continue }
                 if b == UInt8(ascii: "%") {
                     while at < bytes.count, bytes[at] != 10, bytes[at] != 13 { at += 1 }
                     continue
@@ -249,17 +276,21 @@ struct ContentScan {
                 case UInt8(ascii: ">"):
                     at += at + 1 < bytes.count && bytes[at + 1] == UInt8(ascii: ">") ? 2 : 1
                     return .other
-                case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                case UInt8(ascii: "["):
+                    // An array's insides (a `TJ`'s strings and kerning, a dash pattern) matter to no check: skipped whole.
+                    skipArray()
+                    return .other
+                case UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
                     at += 1
                     return .other
                 case UInt8(ascii: "/"):
                     let start = at
                     at += 1
-                    while at < bytes.count, kinds[Int(bytes[at])] == 0 { at += 1 }
+                    while at < bytes.count, Self.kind(bytes[at]) == 0 { at += 1 }
                     return .name(start..<at)
                 default:
                     let start = at
-                    while at < bytes.count, kinds[Int(bytes[at])] == 0 { at += 1 }
+                    while at < bytes.count, Self.kind(bytes[at]) == 0 { at += 1 }
                     if at == start { at += 1; return .other }
                     if let v = number(start..<at) { return .number(v) }
                     let word = string(start..<at)
@@ -293,6 +324,27 @@ struct ContentScan {
             return negative ? -value : value
         }
 
+        /// From `[` past its matching `]`, over the strings inside (whose brackets do not count).
+        private mutating func skipArray() {
+            var depth = 0
+            while at < bytes.count {
+                switch bytes[at] {
+                case UInt8(ascii: "["): depth += 1; at += 1
+                case UInt8(ascii: "]"):
+                    depth -= 1
+                    at += 1
+                    if depth == 0 { return }
+                case UInt8(ascii: "("): skipString()
+                case UInt8(ascii: "<"):
+                    while at < bytes.count, bytes[at] != UInt8(ascii: ">") { at += 1 }
+                    at += 1
+                case UInt8(ascii: "%"):
+                    while at < bytes.count, bytes[at] != 10, bytes[at] != 13 { at += 1 }
+                default: at += 1
+                }
+            }
+        }
+
         /// A literal string, with its nested parentheses and escapes.
         private mutating func skipString() {
             var depth = 0
@@ -310,8 +362,8 @@ struct ContentScan {
             while at + 1 < bytes.count, !(bytes[at] == UInt8(ascii: "I") && bytes[at + 1] == UInt8(ascii: "D")) { at += 1 }
             at += 2
             while at + 2 < bytes.count {
-                if Self.kinds[Int(bytes[at])] == 1, bytes[at + 1] == UInt8(ascii: "E"), bytes[at + 2] == UInt8(ascii: "I"),
-                   at + 3 >= bytes.count || Self.kinds[Int(bytes[at + 3])] == 1 {
+                if Self.kind(bytes[at]) == 1, bytes[at + 1] == UInt8(ascii: "E"), bytes[at + 2] == UInt8(ascii: "I"),
+                   at + 3 >= bytes.count || Self.kind(bytes[at + 3]) == 1 {
                     at += 3
                     return
                 }

@@ -26,4 +26,29 @@ enum Deflate {
         out.removeSubrange(size...)
         return out
     }
+
+    /// A zlib stream inflated, for reading content streams back (preflight); nil when it is
+    /// damaged. The output grows until it fits, up to 256 MB.
+    static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let inflater = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(inflater) }
+        var capacity = max(4096, bytes.count * 6)
+        while capacity <= 256 << 20 {
+            var out = [UInt8](repeating: 0, count: capacity)
+            var actual = 0
+            let result = out.withUnsafeMutableBytes { o in
+                bytes.withUnsafeBytes { i in libdeflate_zlib_decompress(inflater, i.baseAddress, i.count, o.baseAddress, o.count, &actual) }
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS:
+                out.removeSubrange(actual...)
+                return out
+            case LIBDEFLATE_INSUFFICIENT_SPACE:
+                capacity *= 4
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
 }

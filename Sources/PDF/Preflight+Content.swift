@@ -2,6 +2,7 @@ internal import CQPDF
 import Diagnostics
 import Foundation
 import Imaging
+import Model
 
 /// What the print PDF is expected to be, for the checks of its content: CMYK in the printing
 /// condition (`print: { colour: cmyk }`) with an ink limit, black text overprinting — or sRGB
@@ -39,16 +40,8 @@ extension Preflight {
 
     /// `locate` names where the content at a point of the page (PDF coordinates, with the
     /// page's TrimBox) came from: images' findings carry their figure's `file:line:col`.
-    func checkContent(_ q: qpdf_data, page: qpdf_oh, number: Int, label: String, print: PrintExpectations,
+    func checkContent(_ q: qpdf_data, page: qpdf_oh, number: Int, label: String, print: PrintExpectations, scan: ContentScan,
                       tally: inout ContentTally, locate: ((Double, Double, [Double]) -> SourceRange?)?, into report: inout PreflightReport) {
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        guard qpdf_oh_get_page_content_data(q, page, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return }
-        let content = Array(UnsafeBufferPointer(start: buffer, count: length))
-        free(buffer)
-        var scan = ContentScan()
-        scan.scan(content, resolver: resolver(q, resources: qpdf_oh_get_key(q, page, "/Resources")))
-
         func add(_ severity: PreflightReport.Severity, _ check: String, _ message: String, hint: String? = nil, at rect: [Double]? = nil) {
             let trim = box(q, page, "/TrimBox")
             let source = rect.flatMap { r in trim.flatMap { locate?((r[0] + r[2]) / 2, (r[1] + r[3]) / 2, $0) } }
@@ -223,47 +216,99 @@ extension Preflight {
         }
     }
 
-    /// How the scan finds forms (entered) and images (by object id) in `resources`, and the
-    /// overprint of its graphics states.
-    private func resolver(_ q: qpdf_data, resources: qpdf_oh) -> ContentScan.Resolver {
-        let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
-        let states = qpdf_oh_get_key(q, resources, "/ExtGState")
-        return ContentScan.Resolver(
-            form: { name in
-                let object = qpdf_oh_get_key(q, xobjects, name)
-                let dict = qpdf_oh_get_dict(q, object)
-                guard qpdf_oh_is_stream(q, object) != 0, self.name(q, qpdf_oh_get_key(q, dict, "/Subtype")) == "/Form" else { return nil }
+    /// Every page's content, taken from qpdf one page after another as stored, then inflated
+    /// (libdeflate) and scanned side by side. A stream with filters other than a plain
+    /// `/FlateDecode` is decoded by qpdf instead.
+    func scanPages(_ q: qpdf_data) -> [ContentScan] {
+        enum Piece: Sendable { case deflated([UInt8]), plain([UInt8]) }
+        var known: [Int: ContentScan.Resolver] = [:]
+        let inputs = (0..<Int(qpdf_get_num_pages(q))).map { n -> (pieces: [Piece], resolver: ContentScan.Resolver) in
+            let page = qpdf_get_page_n(q, n)
+            let table = resolver(q, resources: qpdf_oh_get_key(q, page, "/Resources"), known: &known)
+            let contents = qpdf_oh_get_key(q, page, "/Contents")
+            let streams = qpdf_oh_is_array(q, contents) != 0
+                ? (0..<Int(qpdf_oh_get_array_n_items(q, contents))).map { qpdf_oh_get_array_item(q, contents, Int32($0)) } : [contents]
+            let pieces = streams.compactMap { stream -> Piece? in
+                guard qpdf_oh_is_stream(q, stream) != 0 else { return nil }
+                let dict = qpdf_oh_get_dict(q, stream)
+                let filter = qpdf_oh_get_key(q, dict, "/Filter")
+                let plainFlate = name(q, filter) == "/FlateDecode" && qpdf_oh_has_key(q, dict, "/DecodeParms") == 0
+                let stored = plainFlate || qpdf_oh_is_null(q, filter) != 0
                 var buffer: UnsafeMutablePointer<UInt8>?
                 var length = 0
-                guard qpdf_oh_get_stream_data(q, object, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
+                guard qpdf_oh_get_stream_data(q, stream, stored ? qpdf_dl_none : qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
                       let buffer else { return nil }
                 defer { free(buffer) }
-                let own = qpdf_oh_get_key(q, dict, "/Resources")
-                let matrixObject = qpdf_oh_get_key(q, dict, "/Matrix")
-                let matrix = qpdf_oh_get_array_n_items(q, matrixObject) == 6
-                    ? (0..<6).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, matrixObject, Int32($0))) } : [1, 0, 0, 1, 0, 0]
-                return (Array(UnsafeBufferPointer(start: buffer, count: length)),
-                        self.resolver(q, resources: qpdf_oh_is_dictionary(q, own) != 0 ? own : resources), matrix)
-            },
-            image: { name in
-                let object = qpdf_oh_get_key(q, xobjects, name)
-                return qpdf_oh_is_stream(q, object) != 0 ? Int(qpdf_oh_get_object_id(q, object)) : 0
-            },
-            colourSpace: { name in
-                let space = qpdf_oh_get_key(q, qpdf_oh_get_key(q, resources, "/ColorSpace"), name)
-                guard qpdf_oh_is_array(q, space) != 0 else { return self.name(q, space) }
-                let family = self.name(q, qpdf_oh_get_array_item(q, space, 0))
-                return family == "/Separation" ? family + " " + self.name(q, qpdf_oh_get_array_item(q, space, 1)) : family
-            },
-            overprint: { name in
-                let state = qpdf_oh_get_key(q, states, name)
-                func flag(_ key: String) -> Bool? {
-                    let v = qpdf_oh_get_key(q, state, key)
-                    return qpdf_oh_is_bool(q, v) != 0 ? qpdf_oh_get_bool_value(q, v) != 0 : nil
+                let bytes = Array(UnsafeBufferPointer(start: buffer, count: length))
+                return plainFlate ? .deflated(bytes) : .plain(bytes)
+            }
+            return (pieces, table)
+        }
+        return Parallel.map(inputs) { input in
+            var content: [UInt8] = []
+            for piece in input.pieces {
+                switch piece {
+                case .deflated(let bytes): content += Deflate.decompress(bytes) ?? []
+                case .plain(let bytes): content += bytes
                 }
-                let stroke = flag("/OP")
-                return (stroke, flag("/op") ?? stroke)
-            })
+                content.append(10)  // streams of a page join as if by white space
+            }
+            var scan = ContentScan()
+            scan.scan(content, resolver: input.resolver)
+            return scan
+        }
+    }
+
+    /// What the scan needs of `resources`, read out of the file: forms (entered, with their own
+    /// resources, at most 8 deep), images by object id, graphics states' overprint, colour spaces.
+    /// `known` keeps the tables of indirect resource dictionaries already read (pages share one).
+    func resolver(_ q: qpdf_data, resources: qpdf_oh, known: inout [Int: ContentScan.Resolver], depth: Int = 0) -> ContentScan.Resolver {
+        let id = Int(qpdf_oh_get_object_id(q, resources))
+        if id > 0, let table = known[id] { return table }
+        var table = ContentScan.Resolver()
+        let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
+        for key in keys(q, xobjects) {
+            let object = qpdf_oh_get_key(q, xobjects, key)
+            guard qpdf_oh_is_stream(q, object) != 0 else { continue }
+            let dict = qpdf_oh_get_dict(q, object)
+            let subtype = name(q, qpdf_oh_get_key(q, dict, "/Subtype"))
+            if subtype == "/Image" { table.images[key] = Int(qpdf_oh_get_object_id(q, object)) }
+            guard subtype == "/Form", depth < 8 else { continue }
+            var buffer: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            guard qpdf_oh_get_stream_data(q, object, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
+                  let buffer else { continue }
+            let content = Array(UnsafeBufferPointer(start: buffer, count: length))
+            free(buffer)
+            let own = qpdf_oh_get_key(q, dict, "/Resources")
+            let matrixObject = qpdf_oh_get_key(q, dict, "/Matrix")
+            let matrix = qpdf_oh_get_array_n_items(q, matrixObject) == 6
+                ? (0..<6).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, matrixObject, Int32($0))) } : [1, 0, 0, 1, 0, 0]
+            let inner = qpdf_oh_is_dictionary(q, own) != 0 ? resolver(q, resources: own, known: &known, depth: depth + 1) : table
+            table.forms[key] = ContentScan.Resolver.Form(content: content, resolver: inner, matrix: matrix)
+        }
+        let states = qpdf_oh_get_key(q, resources, "/ExtGState")
+        for key in keys(q, states) {
+            let state = qpdf_oh_get_key(q, states, key)
+            func flag(_ key: String) -> Bool? {
+                let v = qpdf_oh_get_key(q, state, key)
+                return qpdf_oh_is_bool(q, v) != 0 ? qpdf_oh_get_bool_value(q, v) != 0 : nil
+            }
+            let stroke = flag("/OP")
+            table.overprints[key] = .init(stroke: stroke, fill: flag("/op") ?? stroke)
+        }
+        let spaces = qpdf_oh_get_key(q, resources, "/ColorSpace")
+        for key in keys(q, spaces) {
+            let space = qpdf_oh_get_key(q, spaces, key)
+            guard qpdf_oh_is_array(q, space) != 0 else {
+                table.colourSpaces[key] = name(q, space)
+                continue
+            }
+            let family = name(q, qpdf_oh_get_array_item(q, space, 0))
+            table.colourSpaces[key] = family == "/Separation" ? family + " " + name(q, qpdf_oh_get_array_item(q, space, 1)) : family
+        }
+        if id > 0 { known[id] = table }
+        return table
     }
 
     /// The number of components of an `[/ICCBased stream]` colour space (0 when it is not one).

@@ -14,10 +14,11 @@ extension Preflight {
     func checkFile(_ q: qpdf_data, pdfx: Bool, print: PrintExpectations, label: String = "", locate: Locator? = nil,
                    into report: inout PreflightReport) {
         var tally = ContentTally()
+        let scans = scanPages(q)
         for n in 0..<Int(qpdf_get_num_pages(q)) {
             let page = qpdf_get_page_n(q, n)
             checkBoxes(q, page: page, number: n + 1, label: label, into: &report)
-            checkContent(q, page: page, number: n + 1, label: label, print: print, tally: &tally,
+            checkContent(q, page: page, number: n + 1, label: label, print: print, scan: scans[n], tally: &tally,
                          locate: locate.map { locate in { x, y, trim in locate(n, x, y, trim) } }, into: &report)
         }
         self.report(tally, label: label, print: print, into: &report)

@@ -158,7 +158,7 @@ public struct Preflight {
         readPDF(url, pdfx: pdfx, print: print, label: "booklet.pdf ", into: &report)
     }
 
-    private func keys(_ q: qpdf_data, _ dict: qpdf_oh) -> [String] {
+    func keys(_ q: qpdf_data, _ dict: qpdf_oh) -> [String] {
         guard qpdf_oh_is_dictionary(q, dict) != 0 else { return [] }
         var out: [String] = []
         qpdf_oh_begin_dict_key_iter(q, dict)
