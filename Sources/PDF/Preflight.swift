@@ -107,9 +107,11 @@ public struct Preflight {
         var fonts: [String: Bool] = [:]
         var spaces = Set<String>()
         var transparency = false
-        for n in 0..<Int(qpdf_get_num_pages(q)) {
-            let page = qpdf_get_page_n(q, n)
-            let resources = qpdf_oh_get_key(q, page, "/Resources")
+        var seen = Set<Int>()
+        // A page's resources and those of the forms it draws (booklet.pdf's pages are forms), each dictionary once.
+        func read(_ resources: qpdf_oh, depth: Int) {
+            let id = Int(qpdf_oh_get_object_id(q, resources))
+            guard depth < 8, id == 0 || seen.insert(id).inserted else { return }
             let fontDict = qpdf_oh_get_key(q, resources, "/Font")
             for key in keys(q, fontDict) {
                 let font = qpdf_oh_get_key(q, fontDict, key)
@@ -128,24 +130,34 @@ public struct Preflight {
             let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
             for key in keys(q, xobjects) {
                 let x = qpdf_oh_get_dict(q, qpdf_oh_get_key(q, xobjects, key))
-                if name(q, qpdf_oh_get_key(q, x, "/Subtype")) == "/Image" {
+                switch name(q, qpdf_oh_get_key(q, x, "/Subtype")) {
+                case "/Image":
                     let cs = qpdf_oh_get_key(q, x, "/ColorSpace")
                     spaces.insert(qpdf_oh_is_name(q, cs) != 0 ? name(q, cs) : "/ICCBased")
                     if qpdf_oh_has_key(q, x, "/SMask") != 0 { transparency = true }
+                case "/Form":
+                    read(qpdf_oh_get_key(q, x, "/Resources"), depth: depth + 1)
+                default:
+                    break
                 }
             }
             let colourSpaces = qpdf_oh_get_key(q, resources, "/ColorSpace")
             if qpdf_oh_has_key(q, colourSpaces, "/DefaultRGB") != 0 { spaces.insert("/DefaultRGB (sRGB)") }
             if qpdf_oh_has_key(q, colourSpaces, "/Reg") != 0 { spaces.insert("/Separation /All (registration)") }
         }
+        for n in 0..<Int(qpdf_get_num_pages(q)) { read(qpdf_oh_get_key(q, qpdf_get_page_n(q, n), "/Resources"), depth: 0) }
         checkFile(q, pdfx: pdfx, print: print, label: label, locate: locate, into: &report)
-        guard label.isEmpty else { return }
+        for font in fonts.keys.sorted() where fonts[font] == false {
+            report.findings.append(.init(severity: .error, page: nil, check: "fonts", message: "\(label)the font \(font) is not embedded"))
+        }
+        if !label.isEmpty {
+            report.findings.append(.init(severity: .information, page: nil, check: "fonts",
+                                         message: "\(label)\(fonts.count) font(s), \(fonts.values.filter { $0 }.count) embedded"))
+            return
+        }
         report.fonts = fonts.keys.sorted().map { .init(name: $0, embedded: fonts[$0]!) }
         report.colourSpaces = spaces.sorted()
         report.softMasks = transparency
-        for font in report.fonts where !font.embedded {
-            report.findings.append(.init(severity: .error, page: nil, check: "fonts", message: "the font \(font.name) is not embedded"))
-        }
         if transparency {
             report.findings.append(.init(severity: .warning, page: nil, check: "transparency",
                                          message: "images with transparency (soft masks): fine for PDF/X-4, not for PDF/X-1a"))

@@ -133,6 +133,23 @@ import TestSupport
         #expect(measured >= count * 3 / 4, "only \(measured) pages measured")
     }
 
+    /// Preflight reads booklet.pdf too: its fonts (inside the pages' forms) all embedded, its
+    /// marks in registration colour, black text overprinting, no error — in preflight.json.
+    @Test func preflightReadsTheBooklet() throws {
+        let json = try Data(contentsOf: sample.out.appendingPathComponent("2025-q1/preflight.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let findings = try #require((root["report"] as? [String: Any])?["findings"] as? [[String: Any]])
+        let booklet = findings.filter { ($0["message"] as? String)?.hasPrefix("booklet.pdf") == true }
+        func has(_ check: String, _ text: String) -> Bool {
+            booklet.contains { $0["check"] as? String == check && ($0["message"] as? String)?.contains(text) == true }
+        }
+        let fonts = ((root["report"] as? [String: Any])?["fonts"] as? [Any])?.count ?? 0
+        #expect(fonts > 3 && has("fonts", "\(fonts) font(s), \(fonts) embedded"), "the print PDF's \(fonts) fonts: \(booklet)")
+        #expect(has("marks", "registration colour") && has("overprint", "overprints"), "\(booklet)")
+        #expect(!booklet.contains { $0["severity"] as? String != "information" }, "\(booklet)")
+        #expect(root["errors"] as? Int == 0)
+    }
+
     /// A sheet too small for two pages, their bleed and marks is an error at `sheet:`.
     @Test func aSheetTooSmallIsALocatedError() throws {
         let project = try TestProject()
