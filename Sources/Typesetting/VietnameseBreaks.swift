@@ -7,6 +7,10 @@
 /// - `TP. Hồ Chí Minh`, `PGS.TS. Nguyễn Văn A` — an abbreviated title and the name after it;
 /// - `… năm ./.` — the end mark stays with the last word;
 /// - `Độc lập - Tự do` — a spaced dash may end a line but never start one.
+///
+/// The rules see through punctuation (issue 15): they judge the words without their opening
+/// brackets and quotes, and `before` without its closing ones, so `(năm 2024)`, `“Số 4”`,
+/// `(TP. Hồ Chí Minh)`, `[Điều 5]` and `12 km).` hold together as the bare pairs do.
 public enum VietnameseBreaks {
     static let labels: Set<String> = ["số", "quý", "ngày", "tháng", "năm", "điều", "khoản", "chương", "mục", "phần", "lần", "kỳ", "khóa"]
 
@@ -24,6 +28,51 @@ public enum VietnameseBreaks {
 
     /// Whether the line may break at the space between `before` and `after`.
     public static func allowsBreak(between before: String, and after: String) -> Bool {
+        // A bracket or quote at either edge: the rules judge the words inside it.
+        if let a0 = after.utf8.first, let b0 = before.utf8.first, let bLast = before.utf8.last,
+           mayOpen(a0) || mayOpen(b0) || mayClose(bLast) {
+            let inner = (before: stripped(before, opening: true, closing: true), after: stripped(after, opening: true, closing: false))
+            if inner.before != before || inner.after != after {
+                if after.utf8.count <= 3, isDashOrEndMark(after) { return false }
+                guard !inner.before.isEmpty, !inner.after.isEmpty else { return true }
+                return allowsBareBreak(between: inner.before, and: inner.after)
+            }
+        }
+        return allowsBareBreak(between: before, and: after)
+    }
+
+    /// Opening brackets and quotes, and closing ones, that the rules look through.
+    static let opening: Set<Character> = ["(", "[", "{", "“", "‘", "\"", "'", "«"]
+    static let closing: Set<Character> = [")", "]", "}", "”", "’", "\"", "'", "»"]
+
+    /// `word` without its opening (and, when asked, closing) brackets and quotes at its edges.
+    static func stripped(_ word: String, opening strip: Bool, closing stripEnd: Bool) -> String {
+        var w = Substring(word)
+        if strip { while let first = w.first, opening.contains(first) { w = w.dropFirst() } }
+        if stripEnd { while let last = w.last, closing.contains(last) { w = w.dropLast() } }
+        return String(w)
+    }
+
+    /// Whether a word starting with this byte may start with an opening bracket or quote
+    /// (`( [ { " '`, or the lead byte of `“ ‘ «`): the cheap test before any Character.
+    private static func mayOpen(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x28, 0x5B, 0x7B, 0x22, 0x27, 0xE2, 0xC2: true
+        default: false
+        }
+    }
+
+    /// Whether a word ending with this byte may end with a closing bracket or quote
+    /// (`) ] } " '`, or the last byte of `” ’ »`).
+    private static func mayClose(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x29, 0x5D, 0x7D, 0x22, 0x27, 0x9D, 0x99, 0xBB: true
+        default: false
+        }
+    }
+
+    /// The rules on words that carry no bracket or quote at their edges.
+    private static func allowsBareBreak(between before: String, and after: String) -> Bool {
         // Runs for every space of every paragraph: the bytes decide most pairs before any
         // Character is formed. A rule can bind only when `after` is short (a dash, `./.`) or
         // starts with a digit or a Roman numeral's letter, or `before` starts with a digit or

@@ -7,6 +7,18 @@ import Testing
 @Suite struct BreakPretestTests {
     /// The rules as VIETNAMESE.md states them, with no shortcut.
     static func reference(_ before: String, _ after: String) -> Bool {
+        guard !before.isEmpty, !after.isEmpty else { return true }
+        if after.utf8.count <= 3, ["-", "–", "—"].contains(after) || after.hasPrefix("./.") { return false }
+        // The rules see through brackets and quotes: opening ones on both words, closing ones on the first.
+        let openers = "([{“‘\"'«", closers = ")]}”’\"'»"
+        var before = Substring(before), after = Substring(after)
+        while let c = before.first, openers.contains(c) { before = before.dropFirst() }
+        while let c = before.last, closers.contains(c) { before = before.dropLast() }
+        while let c = after.first, openers.contains(c) { after = after.dropFirst() }
+        return bare(String(before), String(after))
+    }
+
+    static func bare(_ before: String, _ after: String) -> Bool {
         guard let first = after.first, let last = before.last else { return true }
         if after.utf8.count <= 3, ["-", "–", "—"].contains(after) || after.hasPrefix("./.") { return false }
         if first.isNumber || ("IVXLC".contains(first) && VietnameseBreaks.isRoman(after)),
@@ -23,6 +35,7 @@ import Testing
         "10", "100.000", "12,5", "3,", "5.", "٣", "٣٠", "½", "Ⅳ", "km", "km,", "KM", "kg.", "%", "%.", "đồng", "₫", "°C",
         "m²", "triệu", "người", "TP.", "tp.", "PGS.TS.", "\u{212A}S.", "GS.TSKH.", "Ths.", "Hồ", "Nguyễn", "An", "ông",
         "-", "–", "—", "--", "./.", "./..", ".", ",", "a.", "Ồ.", "chữ", "về", "x", "http://a.vn/b", "www.a.vn", "",
+        "(năm", "2024)", "“Số", "4”", "(TP.", "[Điều", "5]", "km).", "(12", "«Quý", "‘IV’", "(", "”", "\"10", "km\"", "(-", "Minh)",
     ]
 
     @Test func fastAnswerAgreesWithTheRulesOnEveryPair() {
@@ -39,7 +52,8 @@ import Testing
     /// the hard cases, and the edge spellings (Kelvin sign, Arabic-Indic digits, accents).
     @Test func boundPairsStayBound() {
         let bound = [("Số", "4"), ("Quý", "IV/2024"), ("tháng", "٣"), ("٣٠", "km"), ("\u{212A}S.", "Nguyễn"),
-                     ("PGS.TS.", "Nguyễn"), ("10", "km,"), ("bản", "./."), ("Độc", "–")]
+                     ("PGS.TS.", "Nguyễn"), ("10", "km,"), ("bản", "./."), ("Độc", "–"),
+                     ("(năm", "2024)"), ("“Số", "4”"), ("(TP.", "Hồ"), ("[Điều", "5]"), ("12", "km).")]
         for (before, after) in bound {
             #expect(!VietnameseBreaks.allowsBreak(between: before, and: after), "“\(before) \(after)” may break")
         }

@@ -76,10 +76,14 @@ enum BreakingCases {
     static let keepTogether = "Quý IV/2024 là Số 4 (năm 2024) của bản tin; TP. Hồ Chí Minh và PGS.TS. Nguyễn Văn An, "
         + "theo Điều 5, đã đi 10 km và chi 100.000 đồng vào ngày 24 tháng 12 năm 2024. Độc lập - Tự do - Hạnh phúc, "
         + "hết văn bản ./."
+    /// The same rules behind brackets and quotes (issue 15).
+    static let keepTogetherPunctuated = "Bản tin “Số 4” của Liên hiệp hội (TP. Hồ Chí Minh) theo [Điều 5] và (năm 2024) "
+        + "đã chạy thêm 12 km). Rồi «Quý IV/2024» khép lại với ‘ngày 24’ của (tháng 12)."
     static let url = "Xem toàn văn tại https://example.org/lien-hiep-hoi/tai-lieu/2025/bao-cao-tong-ket.pdf và trang tin."
 
     static let all: [(String, [Inline], [Double])] = [
         ("keep-together", [.text(keepTogether)], [80, 120, 160, 240]),
+        ("keep-together punctuated", [.text(keepTogetherPunctuated)], [80, 120, 160, 240]),
         ("narrow name", [.text("Nguyễn Thị Minh Khai")], [20, 45]),
         ("url", [.text(url)], [90, 130, 238]),
         ("mid-syllable style", [.text("Vi"), .strong([.text("ệ")]), .text("t Nam, "), .emphasis([.text("Vi")]),
