@@ -9,24 +9,30 @@ struct GreedyBreaker {
         var k = 0
         while k < bp.points.count {
             let measure = width(out.count)
-            var chosen = k
+            // A URL's last-resort breaks (between two letters) count only when no other break fits.
+            var chosen: Int? = nil, lastResort: Int? = nil
             var j = k
             while j < bp.points.count {
                 let point = bp.points[j]
                 let r = bp.ratio(start, point.index, measure: measure, last: point.forced)
                 if r < -1 { break }  // too long: keep the previous point (or an overfull first one)
-                chosen = j
-                if point.forced { break }
-                if r < 0 {
-                    if j > k, bp.ratio(start, bp.points[j - 1].index, measure: measure, last: false) < -r { chosen = j - 1 }
+                if point.cost >= ItemMetric.urlLastResort {
+                    lastResort = j
+                    j += 1
+                    continue
+                }
+                if r < 0, let previous = chosen, bp.ratio(start, bp.points[previous].index, measure: measure, last: false) < -r {
                     break
                 }
+                chosen = j
+                if point.forced || r < 0 { break }
                 j += 1
             }
-            let point = bp.points[chosen]
+            let pick = chosen ?? lastResort ?? k
+            let point = bp.points[pick]
             out.append(Break(range: start..<point.index, isLast: point.forced))
             start = bp.lineStart(after: point.index)
-            k = chosen + 1
+            k = pick + 1
         }
         return out
     }

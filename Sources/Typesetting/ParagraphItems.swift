@@ -68,8 +68,10 @@ struct ItemMetric {
     var cost = 0.0
 
     static let forcedBreak = -Double.infinity
-    /// Inside a URL, after "/" or ".": allowed, but not loved.
+    /// Inside a URL, after "/", "." and the like: allowed, but not loved.
     static let urlBreak = 50.0
+    /// Inside a URL between any two other characters: only when nothing else keeps the URL in its column.
+    static let urlLastResort = 3000.0
 }
 
 /// A paragraph's items and their metrics, appended together.
@@ -190,7 +192,8 @@ struct ParagraphItems {
         return list
     }
 
-    /// A word as one box, or — a URL — as boxes with break opportunities after "/" and ".".
+    /// A word as one box, or — a URL — as boxes with break opportunities after "/", "." and
+    /// the like, and costly ones between any other two characters.
     private func append(_ word: String, _ pieces: [(text: Substring, run: Int)], _ runs: [StyledRun], to list: inout ItemList) throws {
         let cuts = VietnameseBreaks.urlBreakOffsets(word)
         if cuts.isEmpty {
@@ -214,11 +217,11 @@ struct ParagraphItems {
             let text = String(piece), run = runs[r]
             var start = text.startIndex
             let end = offset + text.count
-            for cut in cuts where cut > offset && cut < end {
-                let index = text.index(text.startIndex, offsetBy: cut - offset)
+            for cut in cuts where cut.offset > offset && cut.offset < end {
+                let index = text.index(text.startIndex, offsetBy: cut.offset - offset)
                 fragments += try shape(String(text[start..<index]), run)
                 list.word(fragments)
-                try urlBreak(run, into: &list)
+                try urlBreak(run, penalty: cut.good ? ItemMetric.urlBreak : ItemMetric.urlLastResort, into: &list)
                 fragments = []
                 start = index
             }
@@ -269,7 +272,7 @@ struct ParagraphItems {
     /// A break inside a URL that leaves the line ragged rather than stretching its spaces:
     /// glue that stretches only when the line ends here, the penalty, and glue that cancels the
     /// stretch when it does not (Knuth & Plass's construction for ragged breaks).
-    private func urlBreak(_ run: StyledRun, into list: inout ItemList) throws {
+    private func urlBreak(_ run: StyledRun, penalty: Double, into list: inout ItemList) throws {
         var glue = try self.glue(run)
         glue.width = 0
         glue.shrink = 0
@@ -279,7 +282,7 @@ struct ParagraphItems {
         var cancel = glue
         cancel.stretch = -glue.stretch
         list.glue(glue)
-        list.penalty(ItemMetric.urlBreak)
+        list.penalty(penalty)
         list.glue(cancel)
     }
 

@@ -5,7 +5,8 @@
 /// As in TeX: badness 100·|r|³, demerits (linepenalty + badness)² ± penalty², extra demerits
 /// when adjacent lines' fitness classes differ by more than one. Where this differs:
 /// - passes are by adjustment ratio, not badness: 1.5, then 3, then an emergency pass that
-///   accepts any stretch and, for a word longer than the line, an overfull line;
+///   accepts any stretch, a URL's last-resort breaks and, for a word longer than the line, an
+///   overfull line;
 /// - there is no hyphenation pass at all (Vietnamese is never hyphenated), and no looseness;
 /// - the last line gets TeX's \parfillskip behaviour (infinite stretch) without a glue item.
 struct TotalFitBreaker {
@@ -36,6 +37,8 @@ struct TotalFitBreaker {
         var active = [0]
         var stillActive: [Int] = []
         for (k, point) in bp.points.enumerated() {
+            // A URL's last-resort break (between two letters) only when nothing else fits.
+            if !emergency, point.cost >= ItemMetric.urlLastResort { continue }
             var best: (Node?, Node?, Node?, Node?) = (nil, nil, nil, nil)  // by fitness class
             stillActive.removeAll(keepingCapacity: true)
             for a in active {

@@ -1,5 +1,6 @@
 /// Where Vietnamese text may not break (VIETNAMESE.md, "Line breaking and justification").
-/// Vietnamese is never hyphenated: breaks happen at spaces, and inside URLs after "/" or ".".
+/// Vietnamese is never hyphenated: breaks happen at spaces, and inside URLs after "/", ".",
+/// "-", "_", "?", "&" or "=" (and, at a high cost, between any two characters).
 /// The space between two words is not a break when the pair is one of:
 ///
 /// - `Số 4`, `Quý IV/2024`, `ngày 24`, `tháng 12`, `năm 2024`, `Điều 5`, `Khoản 2` — a label and its number;
@@ -94,17 +95,22 @@ public enum VietnameseBreaks {
         return true
     }
 
-    /// Character offsets inside a URL-like word after which a line may break: after each "/"
-    /// or "." that is not the word's last character (never after "http:" or inside "//").
-    public static func urlBreakOffsets(_ word: String) -> [Int] {
+    /// The characters after which a URL breaks well (issue 15): a ragged line, no hyphen added.
+    static let urlSeparators: Set<Character> = ["/", ".", "-", "_", "?", "&", "="]
+
+    /// Character offsets inside a URL-like word after which a line may break: after each of
+    /// `urlSeparators` that is not the word's last character (never inside "//"), `good`; and,
+    /// as a last resort so that no URL ever leaves its column, between any two other characters.
+    public static func urlBreakOffsets(_ word: String) -> [(offset: Int, good: Bool)] {
         // Cheap test first: this runs for every word of every paragraph.
         guard word.utf8.contains(UInt8(ascii: "/")) || word.utf8.starts(with: "www.".utf8),
               word.contains("://") || word.hasPrefix("www.") else { return [] }
         let chars = Array(word)
-        var out: [Int] = []
-        for i in chars.indices.dropLast() where chars[i] == "/" || chars[i] == "." {
+        var out: [(Int, Bool)] = []
+        for i in chars.indices.dropLast() {
             if chars[i] == "/", chars[i + 1] == "/" { continue }
-            out.append(i + 1)
+            if chars[i] == ":", chars[i + 1] == "/" { continue }
+            out.append((i + 1, urlSeparators.contains(chars[i])))
         }
         return out
     }

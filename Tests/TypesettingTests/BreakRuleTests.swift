@@ -59,25 +59,44 @@ import TestSupport
         }
     }
 
-    /// Hard case 9: a long URL in a justified narrow column breaks only at spaces or after "/"
-    /// or "." inside the URL, and no line is overfull.
-    @Test func urlsBreakOnlyAfterSlashOrDot() throws {
-        let source = Array(BreakingCases.url)
-        for width in [90.0, 110, 130, 160, 238] {
-            let set = try typesetter.set([.text(BreakingCases.url)], style: style, width: Pt(width))
+    /// Hard case 9: a long URL in a justified narrow column breaks only at spaces or inside the
+    /// URL after "/", ".", "-", "_", "?", "&" or "=" while those keep it in its column, and no
+    /// line is overfull.
+    @Test func urlsBreakAfterTheirSeparators() throws {
+        try expectURLLines(BreakingCases.url, widths: [90, 110, 130, 160, 238], lastResort: false)
+    }
+
+    /// Issue 15, item 8: a URL longer than any separator-to-separator stretch allows still never
+    /// leaves its column: as a last resort it breaks between two characters, and nothing is lost.
+    @Test(arguments: LineBreaking.allCases)
+    func aVeryLongURLNeverLeavesItsColumn(_ breaking: LineBreaking) throws {
+        var layout = LayoutSpec.defaults
+        layout.breaking = breaking
+        let typesetter = Typesetter(fonts: fonts, layout: layout)
+        let text = "Xem https://example.org/bantin/2024/quy-iv/hoi-nghi-tong-ket-hoat-dong-cua-ban-chap-hanh-lien-hiep-hoi-khoa-hoc-ky-thuat "
+            + "và https://example.org/tai-lieu?ma=BCTK2024&ban=day-du&trang=12 cùng https://example.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa."
+        try expectURLLines(text, widths: Array(stride(from: 40.0, through: 300, by: 13)), lastResort: true, typesetter: typesetter)
+    }
+
+    /// Sets `text` at each width: no line overfull, the lines are the text in order, and every
+    /// break inside a word is after a URL separator — or anywhere, when `lastResort`.
+    func expectURLLines(_ text: String, widths: [Double], lastResort: Bool, typesetter: Typesetter? = nil) throws {
+        let source = Array(text), typesetter = typesetter ?? self.typesetter
+        for width in widths {
+            let set = try typesetter.set([.text(text)], style: style, width: Pt(width))
             var position = 0
             for (n, line) in set.enumerated() {
                 #expect(!line.isOverfull, "at \(width)pt: \(line.dump)")
-                #expect(Array(line.text) == Array(source[position..<(position + line.text.count)]), "at \(width)pt: \(line.dump)")
+                #expect(Array(line.text) == Array(source[position..<min(source.count, position + line.text.count)]), "at \(width)pt: \(line.dump)")
                 position += line.text.count
                 guard n < set.count - 1 else { continue }
                 if source[position] == " " {
                     position += 1  // a break at a space
-                } else {
-                    #expect("/.".contains(source[position - 1]), "at \(width)pt: cut inside “\(line.text)”")
+                } else if !lastResort {
+                    #expect("/.-_?&=".contains(source[position - 1]), "at \(width)pt: cut inside “\(line.text)”")
                 }
             }
-            #expect(position == source.count)
+            #expect(position == source.count, "at \(width)pt the lines lost text")
         }
     }
 
