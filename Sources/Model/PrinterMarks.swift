@@ -38,7 +38,8 @@ public enum MarkGeometry {
 /// The standard press sheets a booklet is imposed on (PRINT.md): SRA3 or A3 for A4 pages, SRA4
 /// or A4 for A5 pages. Portrait sizes; a sheet is turned to lie as its spread does.
 public enum SheetSize: String, CaseIterable, Sendable {
-    case sra4 = "SRA4", a4 = "A4", sra3 = "SRA3", a3 = "A3"
+    // Smallest first: `auto` takes the first that holds the pages.
+    case a4 = "A4", sra4 = "SRA4", a3 = "A3", sra3 = "SRA3"
 
     public var size: Size {
         switch self {

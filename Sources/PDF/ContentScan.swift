@@ -146,8 +146,8 @@ struct ContentScan: Sendable {
             case "RG": state.stroke = Colour(space: .rgb, components: numbers)
             case "k": state.fill = Colour(space: .cmyk, components: numbers)
             case "K": state.stroke = Colour(space: .cmyk, components: numbers)
-            case "cs": state.fill = Colour(space: Self.space(lastName), components: [])
-            case "CS": state.stroke = Colour(space: Self.space(lastName), components: [])
+            case "cs": state.fill = Colour(space: Self.space(lastName, resolver), components: [])
+            case "CS": state.stroke = Colour(space: Self.space(lastName, resolver), components: [])
             case "sc", "scn": state.fill.components = numbers
             case "SC", "SCN": state.stroke.components = numbers
             case "re" where numbers.count == 4:
@@ -159,10 +159,13 @@ struct ContentScan: Sendable {
             case "c" where numbers.count == 6: reach(numbers[4], numbers[5])
             case "v" where numbers.count == 4, "y" where numbers.count == 4: reach(numbers[2], numbers[3])
             case "W", "W*":
-                if let p = path { state.clip = state.clip.map { Self.intersect($0, p) } ?? p }
+                if let p = Self.union(subpaths) ?? path { state.clip = state.clip.map { Self.intersect($0, p) } ?? p }
             case "f", "F", "f*", "b", "B", "b*", "B*":
                 record(.fill, state.fill, state.fillOverprint)
-                if let p = path { fills.append(state.clip.map { Self.intersect($0, p) } ?? p) }
+                if let p = Self.union(subpaths) ?? path {
+                    let r = state.clip.map { Self.intersect($0, p) } ?? p
+                    if r[0] < r[2], r[1] < r[3] { fills.append(r) }
+                }
                 if op.hasPrefix("b") || op.hasPrefix("B") { record(.stroke, state.stroke, state.strokeOverprint) }
                 path = nil
                 subpaths = []
@@ -187,7 +190,8 @@ struct ContentScan: Sendable {
                     scan(form.content, resolver: form.resolver, state: &inner, stack: &innerStack, depth: depth + 1)
                 } else {
                     let rect = Self.bounds(of: [0, 0, 1, 1], state.ctm)
-                    images.append((resolver.image(name), state.clip.map { Self.intersect($0, rect) } ?? rect))
+                    let shown = state.clip.map { Self.intersect($0, rect) } ?? rect
+                    if shown[0] < shown[2], shown[1] < shown[3] { images.append((resolver.image(name), shown)) }
                 }
             default: break
             }
@@ -204,12 +208,15 @@ struct ContentScan: Sendable {
         marks[Mark(kind: kind, colour: colour, overprint: overprint), default: 0] += 1
     }
 
-    private static func space(_ name: String?) -> Colour.Space {
-        switch name {
-        case "/DeviceGray": .gray
-        case "/DeviceRGB": .rgb
-        case "/DeviceCMYK": .cmyk
-        default: .named(name ?? "?")
+    /// A colour space operand: a device space, or a named one as the resources define it (an
+    /// ICC-based space as the device space of its components, a separation by its colorant).
+    private static func space(_ name: String?, _ resolver: Resolver) -> Colour.Space {
+        let resolved = name.map { ["/DeviceGray", "/DeviceRGB", "/DeviceCMYK"].contains($0) ? $0 : resolver.colourSpace($0) }
+        switch resolved {
+        case "/DeviceGray": return .gray
+        case "/DeviceRGB": return .rgb
+        case "/DeviceCMYK": return .cmyk
+        default: return .named(resolved ?? "?")
         }
     }
 
@@ -226,6 +233,13 @@ struct ContentScan: Sendable {
             (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
         }
         return [corners.map(\.0).min()!, corners.map(\.1).min()!, corners.map(\.0).max()!, corners.map(\.1).max()!]
+    }
+
+    /// The rectangle spanning every subpath, nil for none.
+    static func union(_ rects: [[Double]]) -> [Double]? {
+        guard var u = rects.first else { return nil }
+        for r in rects.dropFirst() { u = [min(u[0], r[0]), min(u[1], r[1]), max(u[2], r[2]), max(u[3], r[3])] }
+        return u
     }
 
     static func intersect(_ a: [Double], _ b: [Double]) -> [Double] {

@@ -82,7 +82,9 @@ extension Preflight {
         }
         checkImages(q, scan.images, number: number, print: print, tally: &tally, add: add)
         checkGroup(q, page, print: print, tally: &tally, add: add)
-        checkArtworkBleed(q, page, scan: scan, add: add)
+        // On booklet sheets, creep moves inner pages' outer bleed inwards by design; print.pdf's
+        // pages are where artwork and bleed are checked.
+        if label.isEmpty { checkArtworkBleed(q, page, scan: scan, add: add) }
     }
 
     /// Each image's colour space against the print's, and each CMYK image's most ink against the limit.
@@ -120,13 +122,21 @@ extension Preflight {
         let decode = qpdf_oh_get_key(q, dict, "/Decode")
         let inverted = qpdf_oh_is_array(q, decode) != 0 && qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, decode, 0)) == 1
         let filter = qpdf_oh_get_key(q, dict, "/Filter")
-        let jpeg = name(q, filter) == "/DCTDecode"
+        // `/DCTDecode`, or `[/DCTDecode]`: a JPEG on its own, decoded here; anything else qpdf unpacks.
+        let only = qpdf_oh_is_array(q, filter) != 0 && qpdf_oh_get_array_n_items(q, filter) == 1 ? qpdf_oh_get_array_item(q, filter, 0) : filter
+        let jpeg = name(q, only) == "/DCTDecode"
+        let width = Int(qpdf_oh_get_numeric_value(q, qpdf_oh_get_key(q, dict, "/Width")))
+        let height = Int(qpdf_oh_get_numeric_value(q, qpdf_oh_get_key(q, dict, "/Height")))
+        let bits = Int(qpdf_oh_get_numeric_value(q, qpdf_oh_get_key(q, dict, "/BitsPerComponent")))
         // The stream as stored names the measurement; it is unpacked only when not yet measured.
+        // Bytes qpdf could not unpack (a filter it does not know) are never measured as samples.
         func data(_ level: qpdf_stream_decode_level_e, _ use: (UnsafeBufferPointer<UInt8>) -> Int?) -> Int? {
             var buffer: UnsafeMutablePointer<UInt8>?
             var length = 0
-            guard qpdf_oh_get_stream_data(q, object, level, nil, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return nil }
+            var filtered: QPDF_BOOL = QPDF_FALSE
+            guard qpdf_oh_get_stream_data(q, object, level, &filtered, &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return nil }
             defer { free(buffer) }
+            if level != qpdf_dl_none, filtered == QPDF_FALSE, qpdf_oh_is_null(q, filter) == 0 { return nil }
             return use(UnsafeBufferPointer(start: buffer, count: length))
         }
         func measure(_ stored: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -134,7 +144,10 @@ extension Preflight {
                 // libjpeg-turbo gives an Adobe CMYK JPEG's samples as stored: `inverted` says how the PDF reads them.
                 return try? CMYKConversion.mostInk(jpeg: Data(buffer: stored), inverted: inverted, name: "image")
             }
-            return data(qpdf_dl_generalized) { CMYKConversion.mostInk(samples: $0, inverted: inverted) }
+            guard bits == 8 else { return nil }
+            return data(qpdf_dl_generalized) { samples in
+                samples.count >= width * height * 4 ? CMYKConversion.mostInk(samples: samples, inverted: inverted) : nil
+            }
         }
         return data(qpdf_dl_none) { stored in
             guard let inks else { return measure(stored) }
@@ -244,11 +257,13 @@ extension Preflight {
             }
             return (pieces, table)
         }
-        return Parallel.map(inputs) { input in
+        let scans = Parallel.map(inputs) { input -> ContentScan? in
             var content: [UInt8] = []
             for piece in input.pieces {
                 switch piece {
-                case .deflated(let bytes): content += Deflate.decompress(bytes) ?? []
+                case .deflated(let bytes):
+                    guard let inflated = Deflate.decompress(bytes) else { return nil }
+                    content += inflated
                 case .plain(let bytes): content += bytes
                 }
                 content.append(10)  // streams of a page join as if by white space
@@ -256,6 +271,17 @@ extension Preflight {
             var scan = ContentScan()
             scan.scan(content, resolver: input.resolver)
             return scan
+        }
+        // A stream libdeflate refused (qpdf may still recover it, as a reader would): qpdf decodes that page.
+        return scans.enumerated().map { n, scan in
+            if let scan { return scan }
+            var buffer: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            var again = ContentScan()
+            guard qpdf_oh_get_page_content_data(q, qpdf_get_page_n(q, n), &buffer, &length) & QPDF_ERRORS == 0, let buffer else { return again }
+            defer { free(buffer) }
+            again.scan(Array(UnsafeBufferPointer(start: buffer, count: length)), resolver: inputs[n].resolver)
+            return again
         }
     }
 
@@ -266,27 +292,6 @@ extension Preflight {
         let id = Int(qpdf_oh_get_object_id(q, resources))
         if id > 0, let table = known[id] { return table }
         var table = ContentScan.Resolver()
-        let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
-        for key in keys(q, xobjects) {
-            let object = qpdf_oh_get_key(q, xobjects, key)
-            guard qpdf_oh_is_stream(q, object) != 0 else { continue }
-            let dict = qpdf_oh_get_dict(q, object)
-            let subtype = name(q, qpdf_oh_get_key(q, dict, "/Subtype"))
-            if subtype == "/Image" { table.images[key] = Int(qpdf_oh_get_object_id(q, object)) }
-            guard subtype == "/Form", depth < 8 else { continue }
-            var buffer: UnsafeMutablePointer<UInt8>?
-            var length = 0
-            guard qpdf_oh_get_stream_data(q, object, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
-                  let buffer else { continue }
-            let content = Array(UnsafeBufferPointer(start: buffer, count: length))
-            free(buffer)
-            let own = qpdf_oh_get_key(q, dict, "/Resources")
-            let matrixObject = qpdf_oh_get_key(q, dict, "/Matrix")
-            let matrix = qpdf_oh_get_array_n_items(q, matrixObject) == 6
-                ? (0..<6).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, matrixObject, Int32($0))) } : [1, 0, 0, 1, 0, 0]
-            let inner = qpdf_oh_is_dictionary(q, own) != 0 ? resolver(q, resources: own, known: &known, depth: depth + 1) : table
-            table.forms[key] = ContentScan.Resolver.Form(content: content, resolver: inner, matrix: matrix)
-        }
         let states = qpdf_oh_get_key(q, resources, "/ExtGState")
         for key in keys(q, states) {
             let state = qpdf_oh_get_key(q, states, key)
@@ -305,7 +310,39 @@ extension Preflight {
                 continue
             }
             let family = name(q, qpdf_oh_get_array_item(q, space, 0))
-            table.colourSpaces[key] = family == "/Separation" ? family + " " + name(q, qpdf_oh_get_array_item(q, space, 1)) : family
+            switch family {
+            case "/Separation": table.colourSpaces[key] = family + " " + name(q, qpdf_oh_get_array_item(q, space, 1))
+            // An ICC-based space counts as the device space of its components: RGB text stays RGB text.
+            case "/ICCBased": table.colourSpaces[key] = [1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"][components(q, space)] ?? family
+            default: table.colourSpaces[key] = family
+            }
+        }
+        let xobjects = qpdf_oh_get_key(q, resources, "/XObject")
+        var forms: [(String, qpdf_oh)] = []
+        for key in keys(q, xobjects) {
+            let object = qpdf_oh_get_key(q, xobjects, key)
+            guard qpdf_oh_is_stream(q, object) != 0 else { continue }
+            switch name(q, qpdf_oh_get_key(q, qpdf_oh_get_dict(q, object), "/Subtype")) {
+            case "/Image": table.images[key] = Int(qpdf_oh_get_object_id(q, object))
+            case "/Form": forms.append((key, object))
+            default: break
+            }
+        }
+        // Forms last: one without resources of its own uses this table, which must be whole by then.
+        for (key, object) in forms where depth < 8 {
+            let dict = qpdf_oh_get_dict(q, object)
+            var buffer: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            guard qpdf_oh_get_stream_data(q, object, qpdf_dl_generalized, nil, &buffer, &length) & QPDF_ERRORS == 0,
+                  let buffer else { continue }
+            let content = Array(UnsafeBufferPointer(start: buffer, count: length))
+            free(buffer)
+            let own = qpdf_oh_get_key(q, dict, "/Resources")
+            let matrixObject = qpdf_oh_get_key(q, dict, "/Matrix")
+            let matrix = qpdf_oh_get_array_n_items(q, matrixObject) == 6
+                ? (0..<6).map { qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, matrixObject, Int32($0))) } : [1, 0, 0, 1, 0, 0]
+            let inner = qpdf_oh_is_dictionary(q, own) != 0 ? resolver(q, resources: own, known: &known, depth: depth + 1) : table
+            table.forms[key] = ContentScan.Resolver.Form(content: content, resolver: inner, matrix: matrix)
         }
         if id > 0 { known[id] = table }
         return table

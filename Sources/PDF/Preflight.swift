@@ -104,6 +104,8 @@ public struct Preflight {
             report.findings.append(.init(severity: .error, page: nil, check: "pdf", message: "\(label)the PDF cannot be read back"))
             return
         }
+        // Resources and boxes a page inherits from the page tree, as every reader sees them.
+        qpdf_push_inherited_attributes_to_page(q)
         var fonts: [String: Bool] = [:]
         var spaces = Set<String>()
         var transparency = false

@@ -21,6 +21,10 @@ struct GreedyBreaker {
                     j += 1
                     continue
                 }
+                if point.forced {
+                    chosen = j  // the paragraph's end, fitting (even shrunk): taken
+                    break
+                }
                 if r < 0, let previous = chosen, bp.ratio(start, bp.points[previous].index, measure: measure, last: false) < -r {
                     break
                 }

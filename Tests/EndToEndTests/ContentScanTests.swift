@@ -51,4 +51,19 @@ import Testing
         #expect(s.fills == [[5, 5, 15, 15]])
         #expect(s.strokes.count == 1 && s.strokes[0].colour.space == .named("/Separation /All") && s.strokes[0].rect == [0, -20, 0, 0])
     }
+
+    /// A clip built from lines (as InDesign writes it) clips; text in a named ICC-based RGB space
+    /// is RGB text; an image clipped away entirely is not placed.
+    @Test func pathClipsAndNamedSpacesAreUnderstood() {
+        var resolver = ContentScan.Resolver()
+        resolver.colourSpaces["/CS0"] = "/DeviceRGB"
+        resolver.images["/Im0"] = 3
+        let s = scan("""
+        q 0 0 m 50 0 l 50 50 l 0 50 l h W n 100 0 0 100 0 0 cm /Im0 Do Q
+        q 0 0 10 10 re W n 100 0 0 100 20 20 cm /Im0 Do Q
+        /CS0 cs 0 0 0 sc BT (a) Tj ET
+        """, resolver)
+        #expect(s.images.count == 1 && s.images[0].rect == [0, 0, 50, 50], "\(s.images)")
+        #expect(count(s, .text, .rgb) == 1, "\(s.marks)")
+    }
 }
