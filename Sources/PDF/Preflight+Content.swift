@@ -196,27 +196,20 @@ extension Preflight {
         func pages(_ list: [Int]) -> String {
             list.count > 8 ? "\(list.count) pages" : "page" + (list.count == 1 ? " " : "s ") + list.map(String.init).joined(separator: ", ")
         }
-        if !tally.knockoutPages.isEmpty {
-            report.findings.append(.init(severity: .warning, page: nil, check: "overprint",
-                                         message: "\(label)black text knocks out on \(pages(tally.knockoutPages)): a plate out of register shows a white halo",
-                                         hint: "keep `print: { overprint-black: true }`"))
-        }
-        if !tally.overprintingPages.isEmpty {
-            report.findings.append(.init(severity: .information, page: nil, check: "overprint",
-                                         message: "\(label)black text overprints on \(pages(tally.overprintingPages))"))
-        }
-        if !tally.blackTextPages.isEmpty, print.cmyk {
-            report.findings.append(.init(severity: .information, page: nil, check: "black-plate",
-                                         message: "\(label)black text is on the black plate only (K 100 %) on \(pages(tally.blackTextPages))"))
-        }
-        if !tally.singlePlateMarkPages.isEmpty {
-            report.findings.append(.init(severity: .warning, page: nil, check: "marks",
-                                         message: "\(label)printer's marks outside the bleed are not in registration colour on \(pages(tally.singlePlateMarkPages)): they print on some plates only",
-                                         hint: "marks belong in /Separation /All, as Bantin draws them"))
-        }
-        if !tally.registrationPages.isEmpty {
-            report.findings.append(.init(severity: .information, page: nil, check: "marks",
-                                         message: "\(label)printer's marks in registration colour (every plate) on \(pages(tally.registrationPages))"))
+        let byPages: [(pages: [Int], severity: PreflightReport.Severity, check: String, message: String, hint: String?)] = [
+            (tally.knockoutPages, .warning, "overprint", "black text knocks out on %@: a plate out of register shows a white halo",
+             "keep `print: { overprint-black: true }`"),
+            (tally.overprintingPages, .information, "overprint", "black text overprints on %@", nil),
+            (print.cmyk ? tally.blackTextPages : [], .information, "black-plate", "black text is on the black plate only (K 100 %) on %@", nil),
+            (tally.singlePlateMarkPages, .warning, "marks",
+             "printer's marks outside the bleed are not in registration colour on %@: they print on some plates only",
+             "marks belong in /Separation /All, as Bantin draws them"),
+            (tally.registrationPages, .information, "marks", "printer's marks in registration colour (every plate) on %@", nil),
+        ]
+        for finding in byPages where !finding.pages.isEmpty {
+            report.findings.append(.init(severity: finding.severity, page: nil, check: finding.check,
+                                         message: label + finding.message.replacingOccurrences(of: "%@", with: pages(finding.pages)),
+                                         hint: finding.hint))
         }
         if tally.groups == 0 {
             report.findings.append(.init(severity: .information, page: nil, check: "blend-space",

@@ -105,15 +105,10 @@ import TestSupport
     /// `booklet: { creep: 0.5mm }`: the pages of the s-th sheet from the outside sit s × 0.5 mm
     /// nearer the fold than the outer sheet's, measured on the first word of each page.
     @Test func creepMovesInnerPagesTowardsTheFold() throws {
-        let project = try TestProject()
-        _ = try project.copySample(as: "x")
-        try project.editLayout(replacing: "print:", with: "booklet: { creep: 0.5mm }\nprint:")
-        let engine = DiagnosticEngine()
-        let built = Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out"), booklet: true), engine: engine)
-            .build([project.url("issues/x")])
-        let issue = try #require(built.first, "\(ConsoleRenderer().render(engine))")
-        // Creep moves inner pages' outer bleed inwards by design: preflight must not call that an error.
-        #expect(issue.preflight?.errors == 0, "\(engine.diagnostics.filter { $0.severity == .error })")
+        // Creep moves inner pages' outer bleed inwards by design: preflight must not call that an
+        // error (`builtSample` expects a build without errors).
+        let (project, issue) = try TestProject.builtSample(replacing: "print:", with: "booklet: { creep: 0.5mm }\nprint:", booklet: true)
+        #expect(issue.preflight?.errors == 0)
         let booklet = project.url("out/x/booklet.pdf")
         let fold = Self.sra3.width / 2, count = issue.pages.count
         let bleed = 3.0 * 72 / 25.4, spreadTop = (Self.sra3.height - Self.a4.height) / 2

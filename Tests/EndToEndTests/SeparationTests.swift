@@ -86,13 +86,7 @@ import TestSupport
     /// The same at 260 %, the limit for uncoated paper: below the 289 % Ghostscript's own
     /// conversion of the RGB print.pdf reaches on page 3, so only Bantin's conversion keeps it.
     @Test func aLowerInkLimitIsKept() throws {
-        let project = try TestProject()
-        try project.copyFromProject("issues/publication.yaml")
-        try project.copySample(as: "x")
-        try project.editLayout(replacing: "  marks: none ", with: "  ink-limit: 260%\n  marks: none ")
-        let engine = DiagnosticEngine()
-        let built = try #require(Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
-            .build([project.url("issues/x")]).first, "\(engine.diagnostics)")
+        let (project, built) = try TestProject.builtSample(replacing: "  marks: none ", with: "  ink-limit: 260%\n  marks: none ")
         try Self.expectPlates(of: built, limit: 663, in: project.root)
     }
 
@@ -158,14 +152,7 @@ import TestSupport
 /// exactly its inks, the slug line in print.pdf only.
 @Suite struct PrinterMarksTests {
     static func build() throws -> (project: TestProject, built: BuiltIssue) {
-        let project = try TestProject()
-        try project.copyFromProject("issues/publication.yaml")
-        try project.copySample(as: "x")
-        try project.editLayout(replacing: "  marks: none ", with: "  marks: [crop, registration, colour-bar, slug] ")
-        let engine = DiagnosticEngine()
-        let built = try #require(Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine)
-            .build([project.url("issues/x")]).first, "\(engine.diagnostics)")
-        return (project, built)
+        try TestProject.builtSample(replacing: "  marks: none ", with: "  marks: [crop, registration, colour-bar, slug] ")
     }
 
     @Test func targetsColourBarAndSlugAreWhereTheShopLooks() throws {
