@@ -1,12 +1,10 @@
 import Foundation
+import Output
 
 extension PreflightReport {
     /// A page a person reads: the verdict, then what to fix, then the details per page.
     public func html(title: String) -> String {
-        func e(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let e = HTMLText.escape
         let colour = errors > 0 ? "#b91c1c" : warnings > 0 ? "#b45309" : "#15803d"
         var out = """
         <!doctype html>

@@ -30,8 +30,8 @@ public enum VietnameseBreaks {
     /// Whether the line may break at the space between `before` and `after`.
     public static func allowsBreak(between before: String, and after: String) -> Bool {
         // A bracket or quote at either edge: the rules judge the words inside it.
-        if let a0 = after.utf8.first, let b0 = before.utf8.first, let bLast = before.utf8.last,
-           mayOpen(a0) || mayOpen(b0) || mayClose(bLast) {
+        if let a0 = after.utf8.first, let b0 = before.utf8.first,
+           mayOpen(a0) || mayOpen(b0) || mayClose(before) {
             let inner = (before: stripped(before, opening: true, closing: true), after: stripped(after, opening: true, closing: false))
             if inner.before != before || inner.after != after {
                 if after.utf8.count <= 3, isDashOrEndMark(after) { return false }
@@ -63,12 +63,14 @@ public enum VietnameseBreaks {
         }
     }
 
-    /// Whether a word ending with this byte may end with a closing bracket or quote
-    /// (`) ] } " '`, or the last byte of `” ’ »`).
-    private static func mayClose(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x29, 0x5D, 0x7D, 0x22, 0x27, 0x9D, 0x99, 0xBB: true
-        default: false
+    /// Whether a word ends with a closing bracket or quote (`) ] } " '`, or `” ’ »` by their
+    /// bytes — not merely their last byte, which "ộ" and "ờ" share).
+    private static func mayClose(_ word: String) -> Bool {
+        var tail: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in word.utf8.suffix(3) { tail = (tail.1, tail.2, byte) }
+        switch tail {
+        case (_, _, 0x29), (_, _, 0x5D), (_, _, 0x7D), (_, _, 0x22), (_, _, 0x27), (0xE2, 0x80, 0x9D), (0xE2, 0x80, 0x99), (_, 0xC2, 0xBB): return true
+        default: return false
         }
     }
 
