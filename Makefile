@@ -10,7 +10,7 @@ SWIFTFLAGS ?= --explicit-target-dependency-import-check error
 # rebuild of one article pays each time.
 RELEASEFLAGS ?= --static-swift-stdlib --product bantin
 PREFIX  ?= /usr/local
-PACKAGES = libcmark-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev liblcms2-dev poppler-utils woff2
+PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev liblcms2-dev poppler-utils woff2
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
 # the qpdf command reads the finished PDFs back; html5lib (for Debian's /usr/bin/python3)
 # parses the web edition as a browser does (Tests/WebCheck/safety.py); curl speaks to `bantin serve`;

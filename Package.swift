@@ -22,7 +22,7 @@ let package = Package(
     ],
     targets: [
         // C bridges: module maps + shims, found through pkg-config.
-        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Output"),
         .target(name: "Model", dependencies: ["Diagnostics"]),
-        .target(name: "Loading", dependencies: ["Model", "CCmark", "Yams"]),
+        .target(name: "Loading", dependencies: ["Model", "CCmarkGFM", "Yams"]),
         .target(name: "Pages", dependencies: ["Model"]),
         .target(name: "Typesetting", dependencies: ["Model", "Pages", "CHarfBuzz"]),
         .target(name: "Layout", dependencies: ["Typesetting", "Pages", "Output"]),

@@ -10,22 +10,84 @@ struct ArticleComposer {
     let columnHeight: Pt
     let frameWidth: Pt
 
-    func flowables(_ blocks: [Block]) throws -> [Flowable] {
+    /// An article's body: its blocks, the footnotes at the foot of the columns that refer to
+    /// them (carried by the lines that do), or after the body when the layout says `end`.
+    func flowables(_ article: Article) throws -> [Flowable] {
+        let notes = try setNotes(article.footnotes)
         var out: [Flowable] = []
         var previous: Block.Kind?
-        for block in blocks {
-            try append(block, after: previous, indent: 0, into: &out)
+        for (n, block) in article.blocks.enumerated() {
+            let dropCap = n == 0 ? layout.style(.first).dropCap : 0
+            try append(block, after: previous, indent: 0, into: &out, dropCap: dropCap)
             previous = block.kind
+        }
+        if layout.blocks.footnotes == .end, !notes.isEmpty {
+            out.append(.space(layout.style(.footnote).leading))
+            for note in article.footnotes.map(\.number) {
+                for (i, line) in (notes[note] ?? []).enumerated() {
+                    out.append(.line(LineBox(line: line, source: nil, index: i, count: notes[note]?.count ?? 1)))
+                }
+            }
+        } else {
+            attach(notes, to: &out)
+        }
+        for i in out.indices {
+            if case .line(var box) = out[i], box.line.runs.contains(where: { StyledText.footnoteNumber($0.link) != nil }) {
+                box.line.runs = box.line.runs.map { run in
+                    var run = run
+                    if StyledText.footnoteNumber(run.link) != nil { run.link = nil }
+                    return run
+                }
+                out[i] = .line(box)
+            }
         }
         return out
     }
 
+    /// The blocks alone (no footnotes): the tests' entry.
+    func flowables(_ blocks: [Block]) throws -> [Flowable] {
+        try flowables(Article(path: "", slug: "", title: "", blocks: blocks))
+    }
+
+    /// Each note set at column width in the footnote style, its number before it.
+    private func setNotes(_ footnotes: [Footnote]) throws -> [Int: [SetLine]] {
+        var out: [Int: [SetLine]] = [:]
+        var style = layout.style(.footnote)
+        style.firstLineIndent = 0
+        for note in footnotes {
+            out[note.number] = try typesetter.set([.text("\(note.number). ")] + note.inlines, style: style, width: columnWidth,
+                                                  indentFirstLine: false)
+        }
+        return out
+    }
+
+    /// Gives each note to the first line that refers to it: the flow sets it at the foot of
+    /// that line's column.
+    private func attach(_ notes: [Int: [SetLine]], to out: inout [Flowable]) {
+        guard !notes.isEmpty else { return }
+        var given = Set<Int>()
+        for i in out.indices {
+            guard case .line(var box) = out[i] else { continue }
+            let numbers = box.line.runs.compactMap { StyledText.footnoteNumber($0.link) }.filter { !given.contains($0) }
+            guard !numbers.isEmpty else { continue }
+            for n in numbers {
+                given.insert(n)
+                if let lines = notes[n] { box.notes.append(lines) }
+            }
+            out[i] = .line(box)
+        }
+    }
+
     private func append(_ block: Block, after previous: Block.Kind?, indent: Pt, into out: inout [Flowable],
-                        quoted: Bool = false) throws {
+                        quoted: Bool = false, quoteStyle: TextStyle? = nil, dropCap: Int = 0) throws {
         let width = columnWidth - indent
         switch block.kind {
         case .paragraph(let inlines):
-            let style = layout.style(BlockStyle.paragraph(after: previous, quoted: quoted))
+            let style = quoteStyle ?? layout.style(BlockStyle.paragraph(after: previous, quoted: quoted))
+            if dropCap >= 2, let initial = try dropCapLines(inlines, lines: dropCap, style: style, width: width, source: block.range) {
+                out += initial
+                return
+            }
             let lines = try typesetter.set(inlines, style: style, width: width)
             appendLines(lines, style: style, indent: indent, source: block.range, into: &out)
         case .heading(let level, let inlines):
@@ -52,15 +114,36 @@ struct ArticleComposer {
                 out += itemFlow
             }
             out.append(.space(style.spaceAfter))
-        case .quote(let blocks):
-            let style = layout.style(.quote)
+        case .quote(let blocks, let name):
+            // A styled quote (a pull quote) is set in its own style across the column, between
+            // the rules the style asks for; an unknown style was reported by the checks.
+            let custom = name.flatMap { layout.style(named: $0) }
+            let style = custom ?? layout.style(.quote)
             out.append(.space(style.spaceBefore))
+            let start = out.count
             var inner: Block.Kind?
             for child in blocks {
-                try append(child, after: inner, indent: indent + layout.blocks.quoteIndent, into: &out, quoted: true)
+                try append(child, after: inner, indent: custom == nil ? indent + layout.blocks.quoteIndent : indent, into: &out,
+                           quoted: true, quoteStyle: custom)
                 inner = child.kind
             }
+            if !style.rules.isEmpty {
+                let lines = out.indices.filter { i in
+                    guard i >= start, case .line = out[i] else { return false }
+                    return true
+                }
+                if let first = lines.first, case .line(var box) = out[first], style.rules.contains(.above) {
+                    box.rules.insert(.above)
+                    out[first] = .line(box)
+                }
+                if let last = lines.last, case .line(var box) = out[last], style.rules.contains(.below) {
+                    box.rules.insert(.below)
+                    out[last] = .line(box)
+                }
+            }
             out.append(.space(style.spaceAfter))
+        case .table(let table):
+            try append(table, source: block.range, into: &out)
         case .code(_, let text):
             let style = layout.style(BlockStyle.code)
             let lines = try typesetter.setCode(text, style: style, width: width)
@@ -75,6 +158,77 @@ struct ArticleComposer {
         case .rule:
             out.append(.space(layout.blocks.breakSpace))
         }
+    }
+
+    /// A table: at column width, row by row, its caption kept with its header; at the page's
+    /// width, whole, as a wide figure, when its words do not fit a column.
+    private func append(_ table: Table, source: SourceRange, into out: inout [Flowable]) throws {
+        let setter = TableSetter(typesetter: typesetter, layout: layout)
+        let style = layout.style(.table)
+        let captionStyle = layout.style(.tableCaption)
+        if try setter.spans(table, columnWidth: columnWidth) {
+            // Too wide for the page as well: reported by the checks; set as narrow as it goes.
+            let width = max(frameWidth, try setter.minimumWidth(table))
+            guard let rows = try setter.rows(table, width: width, source: source) else { return }
+            let caption = try table.caption.map { try typesetter.set($0, style: captionStyle, width: width, indentFirstLine: false) } ?? []
+            let height = rows.reduce(Pt(0)) { $0 + $1.height }
+            out.append(.figure(FigureBox(image: nil, imageSize: Size(width: width, height: height), caption: caption,
+                                         spaceBelow: style.spaceAfter, wide: true, source: source, table: rows)))
+            return
+        }
+        guard let rows = try setter.rows(table, width: columnWidth, source: source) else { return }
+        out.append(.space(style.spaceBefore))
+        if let caption = table.caption {
+            let lines = try typesetter.set(caption, style: captionStyle, width: columnWidth, indentFirstLine: false)
+            for (n, line) in lines.enumerated() {
+                out.append(.line(LineBox(line: line, keepWithNext: true, source: source, index: n, count: lines.count)))
+            }
+            out.append(.space(captionStyle.spaceAfter))
+        }
+        out += rows.map { .row($0) }
+        out.append(.space(style.spaceAfter))
+    }
+
+    /// The article's first paragraph with an initial `lines` tall in the title's face: the
+    /// initial's capital spans from the first line's capital height to the last line's
+    /// baseline; its diacritics (Ở, Ấ) rise above, and the flow keeps their ink clear of what
+    /// is above. Nil when the paragraph does not open with a letter or a digit.
+    private func dropCapLines(_ inlines: [Inline], lines n: Int, style: TextStyle, width: Pt, source: SourceRange) throws -> [Flowable]? {
+        guard let (initial, rest) = DropCap.split(inlines) else { return nil }
+        var capStyle = layout.style(.title)
+        capStyle.uppercase = false
+        capStyle.tracking = 0
+        capStyle.firstLineIndent = 0
+        capStyle.align = .left
+        // Capital heights: the text's, and the title face's per point.
+        let textCap = try typesetter.set("H", style: style, width: Pt(1000)).first?.inkAscent ?? style.size * 0.7
+        var probe = capStyle
+        probe.size = 100
+        let capPerPoint = (try typesetter.set("H", style: probe, width: Pt(10_000)).first?.inkAscent.value ?? 70) / 100
+        capStyle.size = (style.leading * Double(n - 1) + textCap) / max(capPerPoint, 0.1)
+        capStyle.leading = capStyle.size
+        guard var cap = try typesetter.set(String(initial), style: capStyle, width: Pt(10_000)).first else { return nil }
+        let gap = style.size * 0.35
+        let hang = cap.naturalWidth + gap
+        var text = try typesetter.set(rest, style: style, width: width, indentFirstLine: false, hanging: (n, hang))
+        guard !text.isEmpty else { return nil }
+        let drop = style.leading * Double(n - 1)
+        // The first line's ink reaches as high as the initial's above the first baseline.
+        text[0].inkAscent = max(text[0].inkAscent, cap.inkAscent - drop)
+        cap.leading = style.leading
+        var out: [Flowable] = [.space(style.spaceBefore)]
+        for (k, line) in text.enumerated() {
+            var box = LineBox(line: line, source: source, index: k, count: text.count)
+            if k == 0 {
+                box.initial = cap
+                box.initialDrop = drop
+            }
+            out.append(.line(box))
+        }
+        // A paragraph shorter than its initial leaves room for it.
+        if text.count < n { out.append(.space(style.leading * Double(n - text.count))) }
+        out.append(.space(style.spaceAfter))
+        return out
     }
 
     private func appendLines(_ lines: [SetLine], style: TextStyle, indent: Pt, keepWithNext: Bool = false,
@@ -107,5 +261,26 @@ struct ArticleComposer {
         var s = style
         s.align = .left
         return s
+    }
+}
+
+/// The initial of a paragraph that opens with a drop cap.
+enum DropCap {
+    /// The paragraph's first character (a letter or digit, with its diacritics) and the
+    /// inlines without it; nil when the paragraph opens otherwise (a quote mark, a number's sign).
+    static func split(_ inlines: [Inline]) -> (Character, [Inline])? {
+        guard let first = inlines.first else { return nil }
+        switch first {
+        case .text(let s):
+            guard let c = s.first, c.isLetter || c.isNumber else { return nil }
+            let rest = String(s.dropFirst())
+            return (c, (rest.isEmpty ? [] : [.text(rest)]) + inlines.dropFirst())
+        case .emphasis(let inner), .strong(let inner):
+            guard let (c, rest) = split(inner) else { return nil }
+            let wrapped: Inline = if case .emphasis = first { .emphasis(rest) } else { .strong(rest) }
+            return (c, (rest.isEmpty ? [] : [wrapped]) + inlines.dropFirst())
+        default:
+            return nil
+        }
     }
 }

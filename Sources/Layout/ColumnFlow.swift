@@ -26,6 +26,13 @@ struct ColumnFlow {
     /// A lower foot for the columns of this page, while balancing.
     private var limit: Pt?
     private var queue: [FigureBox] = []
+    /// The footnotes of the current column, set at its foot when it is closed, and the height
+    /// they take there (with the space and rule above them).
+    private var notes: [[SetLine]] = []
+    private var notesHeight: Pt = 0
+    /// The header rows of the table being poured, set again at the head of each column it
+    /// continues into.
+    private var tableHeader: [RowBox] = []
     private var wideQueue: [FigureBox] = []
     private var ink = InkGuard()
     /// The paragraph line before which the current paragraph moves on to the next column.
@@ -71,7 +78,7 @@ struct ColumnFlow {
     private var number: Int { pages[pages.count - 1].number }
     private var frame: Rect { geometry.frame(page: number) }
     private var pageBottom: Pt { min(frame.maxY - pageReserved, limit ?? .init(.infinity)) }
-    private var bottom: Pt { pageBottom - reserved }
+    private var bottom: Pt { pageBottom - reserved - notesHeight }
     private var columnX: Pt { geometry.columnX(column, page: number) }
     private var atColumnTop: Bool { y <= columnStart }
 
@@ -88,8 +95,10 @@ struct ColumnFlow {
                 }
             case .line(let box):
                 placeLine(box, flowables, i)
+            case .row(let row):
+                placeRow(row, flowables, i)
             case .figure(let box):
-                if box.height > frame.height - (box.wide ? 0 : 0) { oversized.append(box) }
+                if box.height > frame.height { oversized.append(box) }
                 if box.wide && geometry.layout.columns > 1 { placeWide(box, at: i) } else { placeInColumn(box, at: i) }
             }
             i += 1
@@ -118,8 +127,90 @@ struct ColumnFlow {
             splitBefore = nil
             planSplit(box, flowables, i)
         }
-        if !fits(box.line), !atColumnTop { nextColumn(at: i) }
+        if !fits(box.line, notes: box.notes), !atColumnTop { nextColumn(at: i) }
         draw(box)
+        if !box.notes.isEmpty { addNotes(box.notes) }
+    }
+
+    /// A table row: never split; a header row stays with the row after it; a body row that goes
+    /// on into a new column takes the table's header rows with it.
+    private mutating func placeRow(_ row: RowBox, _ flowables: [Flowable], _ i: Int) {
+        if row.first { tableHeader = [] }
+        if row.header {
+            tableHeader.append(row)
+            let next = i + 1 < flowables.count ? flowables[i + 1].height : 0
+            if y + row.height + next > bottom + 0.01, !atColumnTop { nextColumn(at: i) }
+            drawRow(row)
+        } else {
+            if y + row.height > bottom + 0.01, !atColumnTop {
+                nextColumn(at: i)
+                for header in tableHeader {
+                    var repeated = header
+                    repeated.rules.insert(.above)
+                    drawRow(repeated)
+                }
+            }
+            drawRow(row)
+        }
+        if row.last { tableHeader = [] }
+    }
+
+    private mutating func drawRow(_ row: RowBox) {
+        let top = y
+        if drawing {
+            let x = columnX
+            if row.rules.contains(.above) {
+                append(.rule(from: Point(x: x, y: top), to: Point(x: x + row.width, y: top), width: RowBox.heavyRule, color: row.ruleColor))
+            }
+            drawCells(row, x: x, top: top)
+            if row.rules.contains(.below) {
+                let foot = top + row.height
+                append(.rule(from: Point(x: x, y: foot), to: Point(x: x + row.width, y: foot),
+                             width: row.last ? RowBox.heavyRule : RowBox.lightRule, color: row.ruleColor))
+            }
+        }
+        y = top + row.height
+        mark(.line, row.source, 0, 1, top, y)
+    }
+
+    private mutating func drawCells(_ row: RowBox, x: Pt, top: Pt) {
+        for cell in row.cells {
+            var ly = top + RowBox.padding
+            for line in cell.lines {
+                let baseline = ly + ColumnFlow.baselineOffset(line)
+                for run in line.runs { append(.text(run, origin: Point(x: x + cell.x + run.x, y: baseline))) }
+                ly = ly + line.leading
+            }
+        }
+    }
+
+    /// Footnotes met in this column: they take room at its foot from now on.
+    private mutating func addNotes(_ added: [[SetLine]]) {
+        if notes.isEmpty { notesHeight = ColumnFlow.notesSeparation }
+        notes += added
+        notesHeight = notesHeight + added.joined().reduce(0) { $0 + $1.leading }
+    }
+
+    /// The space above a column's footnotes, with a short rule in it.
+    static let notesSeparation: Pt = .mm(4)
+
+    /// Sets the column's footnotes at its foot, above any figures placed there; the next
+    /// column starts without.
+    mutating func closeColumn() {
+        guard !notes.isEmpty else { return }
+        let top = pageBottom - reserved - notesHeight
+        append(.rule(from: Point(x: columnX, y: top + ColumnFlow.notesSeparation * 0.45),
+                     to: Point(x: columnX + min(geometry.columnWidth * 0.3, .mm(25)), y: top + ColumnFlow.notesSeparation * 0.45),
+                     width: 0.4, color: .black))
+        var y = top + ColumnFlow.notesSeparation
+        for line in notes.joined() {
+            let baseline = y + ColumnFlow.baselineOffset(line)
+            if drawing { for run in line.runs { append(.text(run, origin: Point(x: columnX + run.x, y: baseline))) } }
+            y = y + line.leading
+        }
+        lowest = max(lowest, y)
+        notes = []
+        notesHeight = 0
     }
 
     /// Decides, at a paragraph's first line in a column, how many of its lines stay here: all,
@@ -166,6 +257,12 @@ struct ColumnFlow {
         var needed = Int.max
         for f in flowables[start...] {
             if case .figure = f { break }
+            if case .row(let row) = f {
+                // A table's caption stays with its header and first row.
+                height = height + row.height
+                if row.header { continue }
+                break
+            }
             if case .line(let box) = f, !box.keepWithNext {
                 if needed == .max { needed = box.count - box.index <= 3 ? box.count - box.index : 2 }
                 following += 1
@@ -176,8 +273,13 @@ struct ColumnFlow {
         return height
     }
 
-    private func fits(_ line: SetLine) -> Bool {
-        y + line.leading <= bottom + 0.01 && y + ColumnFlow.baselineOffset(line) + line.inkDescent <= bottom
+    /// Whether the line fits, with the footnotes it brings to this column's foot.
+    private func fits(_ line: SetLine, notes added: [[SetLine]] = []) -> Bool {
+        var foot = bottom
+        if !added.isEmpty {
+            foot = foot - added.joined().reduce(0) { $0 + $1.leading } - (notes.isEmpty ? ColumnFlow.notesSeparation : 0)
+        }
+        return y + line.leading <= foot + 0.01 && y + ColumnFlow.baselineOffset(line) + line.inkDescent <= foot
     }
 
     private mutating func placeInColumn(_ box: FigureBox, at i: Int) {
@@ -186,8 +288,9 @@ struct ColumnFlow {
             y = y + box.height
             columnStart = y
         } else if queue.isEmpty, y + box.height <= bottom {
-            // The foot of this column, with its bottom space turned into space above it.
-            let at = bottom - box.height + box.spaceBelow
+            // The foot of this column, with its bottom space turned into space above it; the
+            // column's footnotes go above the figures at its foot.
+            let at = pageBottom - reserved - box.height + box.spaceBelow
             drawFigure(box, x: columnX + (geometry.columnWidth - box.imageSize.width) / 2, at: at)
             reserved = reserved + box.height
         } else {
@@ -201,7 +304,7 @@ struct ColumnFlow {
             y = y + box.height
             top = y
             columnStart = y
-        } else if column == 0, wideQueue.isEmpty, y + box.height <= pageBottom - reserved {
+        } else if column == 0, wideQueue.isEmpty, y + box.height <= bottom {
             let at = pageBottom - box.height + box.spaceBelow
             drawFigure(box, x: frame.x + (frame.width - box.imageSize.width) / 2, at: at)
             pageReserved = pageReserved + box.height
@@ -211,6 +314,7 @@ struct ColumnFlow {
     }
 
     private mutating func nextColumn(at index: Int) {
+        closeColumn()
         column += 1
         reserved = 0
         if column == geometry.layout.columns {
@@ -299,6 +403,19 @@ struct ColumnFlow {
         ink.set(line, baseline: baseline)
         if drawing {
             let x = columnX + box.indent
+            if let initial = box.initial, let run = initial.runs.first {
+                // Before the line's own text, so the text reads back as one word ("N" + "ăm").
+                append(.text(run, origin: Point(x: x, y: baseline + box.initialDrop)))
+            }
+            let color = line.runs.first?.color ?? .black
+            if box.rules.contains(.above) {
+                let at = lineTop - ColumnFlow.ruleGap
+                append(.rule(from: Point(x: x, y: at), to: Point(x: x + line.width, y: at), width: ColumnFlow.styleRule, color: color))
+            }
+            if box.rules.contains(.below) {
+                let at = lineTop + line.leading + ColumnFlow.ruleGap
+                append(.rule(from: Point(x: x, y: at), to: Point(x: x + line.width, y: at), width: ColumnFlow.styleRule, color: color))
+            }
             for run in line.runs {
                 append(.text(run, origin: Point(x: x + run.x, y: baseline)))
             }
@@ -312,7 +429,26 @@ struct ColumnFlow {
 
     private mutating func drawFigure(_ box: FigureBox, x: Pt, at top: Pt) {
         var y = top
-        append(.image(box.image, frame: Rect(x: x, y: y, width: box.imageSize.width, height: box.imageSize.height), clip: nil))
+        if let rows = box.table {
+            // A table's caption goes above it.
+            y = ColumnFlow.drawLines(box.caption, x: x, y: y) { append($0) }
+            y = y + FigureBox.gap
+            for row in rows {
+                if row.rules.contains(.above) {
+                    append(.rule(from: Point(x: x, y: y), to: Point(x: x + row.width, y: y), width: RowBox.heavyRule, color: row.ruleColor))
+                }
+                if drawing { drawCells(row, x: x, top: y) }
+                y = y + row.height
+                if row.rules.contains(.below) {
+                    append(.rule(from: Point(x: x, y: y), to: Point(x: x + row.width, y: y),
+                                 width: row.last ? RowBox.heavyRule : RowBox.lightRule, color: row.ruleColor))
+                }
+            }
+            mark(.figure, box.source, 0, 1, top, y)
+            return
+        }
+        guard let image = box.image else { return }
+        append(.image(image, frame: Rect(x: x, y: y, width: box.imageSize.width, height: box.imageSize.height), clip: nil))
         y = y + box.imageSize.height + FigureBox.gap
         var ink = InkGuard(bottom: y - FigureBox.gap)
         for line in box.caption {
@@ -324,6 +460,10 @@ struct ColumnFlow {
         mark(.figure, box.source, 0, 1, top, y)
     }
 
+    /// A style's rules (a pull quote's): their weight, and their distance from the lines' boxes.
+    static let styleRule: Pt = 0.75
+    static let ruleGap: Pt = 3
+
     /// Centres the line's ink box in its leading: half the spare space above the ascent.
     static func baselineOffset(_ line: SetLine) -> Pt {
         let ink = line.ascent + line.descent
@@ -333,13 +473,17 @@ struct ColumnFlow {
     /// Draws lines across a frame from `y` down, for openers and furniture; returns the new y.
     /// The first line's ink stays below `y`, and no line's ink touches the one above.
     static func draw(_ lines: [SetLine], x: Pt, y: Pt, into page: inout Page) -> Pt {
+        drawLines(lines, x: x, y: y) { page.items.append($0) }
+    }
+
+    static func drawLines(_ lines: [SetLine], x: Pt, y: Pt, _ append: (PageItem) -> Void) -> Pt {
         var y = y
         var ink = InkGuard()
         let top = y
         for line in lines {
             let baseline = ink.baseline(for: line, at: y, top: top)
             ink.set(line, baseline: baseline)
-            for run in line.runs { page.items.append(.text(run, origin: Point(x: x + run.x, y: baseline))) }
+            for run in line.runs { append(.text(run, origin: Point(x: x + run.x, y: baseline))) }
             y = baseline - baselineOffset(line) + line.leading
         }
         return y

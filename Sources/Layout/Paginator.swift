@@ -51,7 +51,7 @@ public struct Paginator: Sendable {
                                        columnHeight: frame.height, frameWidth: frame.width)
         let bodies = try Parallel.map(Array(issue.articles.enumerated())) { n, article -> (flowables: [Flowable], typeset: Bool) in
             if let stored = store?.load(n, article) { return (stored, false) }
-            let flowables = try composer.flowables(article.blocks)
+            let flowables = try composer.flowables(article)
             store?.store(n, article, flowables)
             return (flowables, true)
         }
@@ -111,8 +111,10 @@ public struct Paginator: Sendable {
                 flow.place(body)
                 flow.finish()
                 flow.balance(body)
+                flow.closeColumn()
                 for box in flow.oversized {
-                    problems.append(.error("figure-too-large", "the figure '\(box.image.issuePath)' with its caption is taller than a page",
+                    let what = box.image.map { "the figure '\($0.issuePath)'" } ?? "the table"
+                    problems.append(.error("figure-too-large", "\(what) with its caption is taller than a page",
                                            at: box.source, hint: "shorten the caption, or lower `figures: max-height` in the layout"))
                 }
                 pages += flow.pages
@@ -144,7 +146,8 @@ extension Paginator.Composition {
             "Article \(n + 1)\n" + flowables.compactMap { f -> String? in
                 switch f {
                 case .line(let box): "  " + box.line.dump
-                case .figure(let box): "  Figure \(box.image.issuePath) \(box.imageSize.width.formatted)×\(box.imageSize.height.formatted)"
+                case .figure(let box): "  \(box.image.map { "Figure \($0.issuePath)" } ?? "Table") \(box.imageSize.width.formatted)×\(box.imageSize.height.formatted)"
+                case .row(let row): "  Row " + row.cells.map { $0.lines.map(\.text).joined(separator: " ") }.joined(separator: " | ")
                 case .space: nil
                 }
             }.joined(separator: "\n")

@@ -32,7 +32,7 @@ struct ArticleLoader {
         let parser = MarkdownParser(file: file, lineOffset: bodyLine - 1, engine: engine) { url, range in
             resolveImage(url, from: file, range: range)
         }
-        let blocks = parser.parse(body)
+        let parsed = parser.parse(body)
         var slug = (title ?? url.deletingPathExtension().lastPathComponent).slug, pinned = false
         if let wanted = meta.string("slug") {
             if wanted.slug == wanted && !Slugs.reserved.contains(wanted) {
@@ -52,7 +52,7 @@ struct ArticleLoader {
             date: meta.date("date"),
             summary: meta.string("summary").map(Unicode.cleanInlineText),
             tags: meta.strings("tags")?.map(\.text) ?? [],
-            blocks: blocks, slugIsPinned: pinned)
+            blocks: parsed.blocks, footnotes: parsed.footnotes, slugIsPinned: pinned)
     }
 
     /// Splits `---\nfront\n---\nbody`; `bodyLine` is the 1-based line where the body starts.

@@ -1,10 +1,11 @@
-internal import CCmark
+internal import CCmarkGFM
 import Foundation
 import Diagnostics
 import Model
 
-/// The only file that imports cmark. It parses CommonMark, copies the C tree into `Block` and
-/// `Inline` values with source ranges, and frees the C tree before returning.
+/// The only file that imports cmark-gfm. It parses GitHub Flavored Markdown (CommonMark with
+/// tables, autolinks and footnotes), copies the C tree into `Block` and `Inline` values with
+/// source ranges, and frees the C tree before returning.
 struct MarkdownParser {
     let file: SourceFile
     /// Lines of the file before the Markdown body (the front matter).
@@ -19,10 +20,27 @@ struct MarkdownParser {
     /// inlines are copied and set recursively, and no article nests them past three or four.
     static let maximumInlineDepth = 32
 
-    func parse(_ body: String) -> [Block] {
-        let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        let document = body.withCString { cmark_parse_document($0, strlen($0), options) }
-        guard let document else { return [] }
+    /// What an article's body parses to: its blocks and its footnotes.
+    struct Parsed {
+        var blocks: [Block] = []
+        var footnotes: [Footnote] = []
+    }
+
+    /// The extensions attached to every parse; registered once per process.
+    private static let extensions: [String] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return ["table", "autolink"]
+    }()
+
+    func parse(_ body: String) -> Parsed {
+        let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return Parsed() }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return Parsed() }
         defer { cmark_node_free(document) }
         if let deep = tooDeep(document) {
             if deep.inline {
@@ -32,9 +50,42 @@ struct MarkdownParser {
                 engine.emit(.error("nesting-too-deep", "lists and quotes are nested more than \(Self.maximumDepth) deep here",
                                    at: range(deep.node), hint: "flatten the nesting; a bulletin rarely needs more than two levels"))
             }
-            return []
+            return Parsed()
         }
-        return children(of: document).compactMap(block)
+        let top = children(of: document)
+        var parsed = Parsed()
+        parsed.blocks = captioned(top.compactMap(block))
+        // cmark-gfm numbers footnotes in the order their references first appear, as a reader
+        // meets them, moves the definitions to the end in that order, and drops those never
+        // referred to; a reference's literal is its number.
+        let definitions = top.filter { cmark_node_get_type($0) == CMARK_NODE_FOOTNOTE_DEFINITION }
+        for (n, definition) in definitions.enumerated() {
+            parsed.footnotes.append(Footnote(number: n + 1, blocks: children(of: definition).compactMap(block), range: range(definition)))
+        }
+        return parsed
+    }
+
+    /// A paragraph `Bảng 1. …` (or `Bảng 1: …`) directly above a table becomes its caption.
+    private func captioned(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        for block in blocks {
+            if case .table(var table) = block.kind, table.caption == nil, let previous = out.last,
+               case .paragraph(let inlines) = previous.kind, Self.isTableCaption(inlines.plainText) {
+                out.removeLast()
+                table.caption = inlines
+                out.append(Block(.table(table), range: SourceRange(path: previous.range.path, start: previous.range.start, end: block.range.end)))
+            } else {
+                out.append(block)
+            }
+        }
+        return out
+    }
+
+    static func isTableCaption(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, words[0] == "Bảng" else { return false }
+        let number = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+        return !number.isEmpty && number.allSatisfy(\.isNumber) && (words[1].hasSuffix(".") || words[1].hasSuffix(":") || words.count == 2)
     }
 
     /// The first block nested deeper than `maximumDepth`, or inline deeper than
@@ -46,7 +97,7 @@ struct MarkdownParser {
             // Inline depth counts containers (emphasis, links); the text inside is a leaf.
             if inlines > Self.maximumInlineDepth, cmark_node_first_child(node) != nil { return (node, block, true) }
             for child in children(of: node) {
-                let inline = cmark_node_get_type(child).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
+                let inline = cmark_node_get_type(child).rawValue & 0xC000 == 0xC000  // CMARK_NODE_TYPE_INLINE under CMARK_NODE_TYPE_MASK
                 stack.append(inline ? (child, block, blocks, inlines + 1) : (child, child, blocks + 1, 0))
             }
         }
@@ -72,7 +123,8 @@ struct MarkdownParser {
             let items = children(of: node).map { children(of: $0).compactMap(block) }
             return Block(.list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items), range: range)
         case CMARK_NODE_BLOCK_QUOTE:
-            return Block(.quote(children(of: node).compactMap(block)), range: range)
+            let (blocks, style) = styled(children(of: node).compactMap(block))
+            return Block(.quote(blocks, style: style), range: range)
         case CMARK_NODE_CODE_BLOCK:
             let info = string(cmark_node_get_fence_info(node))
             var text = string(cmark_node_get_literal(node))
@@ -80,6 +132,10 @@ struct MarkdownParser {
             return Block(.code(language: info.isEmpty ? nil : info, text: text), range: range)
         case CMARK_NODE_THEMATIC_BREAK:
             return Block(.rule, range: range)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return nil
+        case _ where String(cString: cmark_node_get_type_string(node)) == "table":
+            return Block(.table(table(node)), range: range)
         case CMARK_NODE_HTML_BLOCK:
             engine.emit(.warning("raw-html", "raw HTML is not supported; it is set as plain text", at: range,
                                  hint: "write the content in Markdown instead"))
@@ -95,6 +151,48 @@ struct MarkdownParser {
         let kids = children(of: paragraph)
         guard kids.count == 1, cmark_node_get_type(kids[0]) == CMARK_NODE_IMAGE else { return nil }
         return kids[0]
+    }
+
+    /// A table's rows: the header row first (cmark-gfm's `table_header`), then the body's, each
+    /// padded or cut to the delimiter row's columns as GitHub does.
+    private func table(_ node: OpaquePointer) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for c in 0..<columns {
+                switch raw[c] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                default: alignments.append(.none)
+                }
+            }
+        } else {
+            alignments = Array(repeating: .none, count: columns)
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in children(of: node) {
+            var cells = children(of: row).map { inlines(of: $0) }
+            cells += Array(repeating: [], count: max(0, columns - cells.count))
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = Array(cells.prefix(columns)) } else { rows.append(Array(cells.prefix(columns))) }
+        }
+        return Table(alignments: alignments, header: header, rows: rows)
+    }
+
+    /// A block quote whose first line is `[!name]` (GitHub's alert syntax) asks for the layout's
+    /// style `name`; the marker itself is not text.
+    private func styled(_ blocks: [Block]) -> ([Block], String?) {
+        guard let first = blocks.first, case .paragraph(var inlines) = first.kind, case .text(let text) = inlines.first,
+              text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return (blocks, nil) }
+        let name = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return (blocks, nil) }
+        let rest = String(text[text.index(after: close)...]).drop { $0 == " " }
+        inlines[0] = .text(String(rest))
+        while let head = inlines.first, head == .text("") || head == .softBreak || head == .lineBreak { inlines.removeFirst() }
+        var out = Array(blocks.dropFirst())
+        if !inlines.isEmpty { out.insert(Block(.paragraph(inlines), range: first.range), at: 0) }
+        return (out, name.lowercased())
     }
 
     private func figure(_ image: OpaquePointer, range: SourceRange) -> Figure? {
@@ -119,6 +217,9 @@ struct MarkdownParser {
 
     private func inline(_ node: OpaquePointer) -> Inline? {
         switch cmark_node_get_type(node) {
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            guard let number = Int(string(cmark_node_get_literal(node))) else { return nil }
+            return .footnote(number)
         case CMARK_NODE_TEXT: return .text(Unicode.cleanInlineText(string(cmark_node_get_literal(node))))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak

@@ -21,6 +21,10 @@ extension Article {
     public func dump(indent: String = "") -> String {
         var out = ["\(indent)Article \(path) slug: \(slug) \"\(title)\""]
         for block in blocks { block.dump(indent: indent + "  ", into: &out) }
+        for note in footnotes {
+            out.append("\(indent)  Footnote \(note.number) @\(note.range.start.line):\(note.range.start.column)")
+            for block in note.blocks { block.dump(indent: indent + "    ", into: &out) }
+        }
         return out.joined(separator: "\n")
     }
 }
@@ -39,14 +43,23 @@ extension Block {
                 out.append("\(indent)  Item")
                 for block in item { block.dump(indent: indent + "    ", into: &out) }
             }
-        case .quote(let blocks):
-            out.append("\(indent)Quote \(at)")
+        case .quote(let blocks, let style):
+            out.append("\(indent)Quote \(at)" + (style.map { " style: \($0)" } ?? ""))
             for block in blocks { block.dump(indent: indent + "  ", into: &out) }
         case .code(let language, let text):
             out.append("\(indent)Code \(at) \(language ?? "-") lines: \(text.split(separator: "\n", omittingEmptySubsequences: false).count)")
         case .figure(let figure):
             out.append("\(indent)Figure \(at) \(figure.image.issuePath) \(figure.image.pixelWidth)×\(figure.image.pixelHeight) "
                 + "\(quote(figure.caption.plainText))" + (figure.credit.map { " credit: \(quote($0))" } ?? ""))
+        case .table(let table):
+            let aligns = table.alignments.map { a -> String in
+                switch a { case .none: "-"; case .left: "l"; case .right: "r"; case .center: "c" }
+            }.joined()
+            out.append("\(indent)Table \(at) columns: \(table.columnCount) \(aligns) rows: \(table.rows.count)"
+                + (table.caption.map { " caption: \(quote($0.plainText))" } ?? ""))
+            for row in [table.header] + table.rows {
+                out.append("\(indent)  | " + row.map { $0.plainText }.joined(separator: " | ") + " |")
+            }
         case .rule:
             out.append("\(indent)Rule \(at)")
         }

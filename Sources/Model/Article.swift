@@ -14,9 +14,13 @@ public struct Article: Sendable {
     public var summary: String?
     public var tags: [String]
     public var blocks: [Block]
+    /// The footnotes, numbered in the order they are first referenced.
+    public var footnotes: [Footnote]
 
     public init(path: String, slug: String, title: String, subtitle: String? = nil, authors: [String] = [],
-                date: ISODate? = nil, summary: String? = nil, tags: [String] = [], blocks: [Block], slugIsPinned: Bool = false) {
+                date: ISODate? = nil, summary: String? = nil, tags: [String] = [], blocks: [Block], footnotes: [Footnote] = [],
+                slugIsPinned: Bool = false) {
+        self.footnotes = footnotes
         self.path = path
         self.slug = slug
         self.slugIsPinned = slugIsPinned

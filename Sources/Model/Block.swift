@@ -6,9 +6,11 @@ public struct Block: Sendable {
         case paragraph([Inline])
         case heading(level: Int, [Inline])
         case list(ordered: Bool, start: Int, items: [[Block]])
-        case quote([Block])
+        /// A block quote; `style` names a layout's paragraph style for it (`> [!pullquote]`).
+        case quote([Block], style: String?)
         case code(language: String?, text: String)
         case figure(Figure)
+        case table(Table)
         case rule
     }
 
@@ -28,7 +30,7 @@ public struct Block: Sendable {
         switch kind {
         case .figure(let figure): [(figure, range)]
         case .list(_, _, let items): items.flatMap { $0.flatMap(\.placedFigures) }
-        case .quote(let blocks): blocks.flatMap(\.placedFigures)
+        case .quote(let blocks, _): blocks.flatMap(\.placedFigures)
         default: []
         }
     }

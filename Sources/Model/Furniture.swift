@@ -151,11 +151,20 @@ public struct RunOn: Sendable, Hashable {
     }
 }
 
+public enum FootnotePlace: String, Sendable, Hashable, CaseIterable {
+    /// At the foot of the column whose text refers to them, on the same page.
+    case column
+    /// After the article's last paragraph (endnotes).
+    case end
+}
+
 /// Indents of list items and quotations, and the space a thematic break (`***`) leaves.
 public struct BlockSpacing: Sendable, Hashable {
     public var listIndent: Pt
     public var quoteIndent: Pt
     public var breakSpace: Pt
+    /// Where footnotes are set (`text: { footnotes: column }`).
+    public var footnotes: FootnotePlace = .column
 
     public init(listIndent: Pt, quoteIndent: Pt, breakSpace: Pt) {
         self.listIndent = listIndent

@@ -9,6 +9,8 @@ public indirect enum Inline: Sendable, Hashable {
     case softBreak
     /// A forced line break (two spaces or a backslash at the end of a line).
     case lineBreak
+    /// A reference to the article's footnote with this number.
+    case footnote(Int)
 }
 
 extension Array where Element == Inline {
@@ -26,6 +28,7 @@ extension Inline {
         case .text(let s), .code(let s): out += s
         case .emphasis(let c), .strong(let c), .link(_, let c): for i in c { i.appendPlainText(to: &out) }
         case .softBreak, .lineBreak: out += " "
+        case .footnote: break
         }
     }
 }

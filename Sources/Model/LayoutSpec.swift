@@ -113,6 +113,14 @@ public struct LayoutSpec: Sendable {
     }
 
     public func style(_ name: StyleName) -> TextStyle { styles[name] }
+
+    /// A built-in style or one the layout defines (`styles: { pullquote: { based-on: quote } }`).
+    public func style(named name: String) -> TextStyle? {
+        StyleName(rawValue: name).map { styles[$0] } ?? styles.custom[name]
+    }
+
+    /// Every style name an article may apply to a block quote (`> [!name]`).
+    public var quoteStyleNames: [String] { ([StyleName.quote.rawValue] + styles.custom.keys).sorted() }
 }
 
 public struct Margins: Sendable, Hashable {
@@ -279,6 +287,16 @@ public struct Color: Sendable, Hashable {
     }
 }
 
+/// `rules:` of a style: none, above, below or above-below.
+public struct StyleRules: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let above = StyleRules(rawValue: 1)
+    public static let below = StyleRules(rawValue: 2)
+
+    public static let names: [String: StyleRules] = ["none": [], "above": .above, "below": .below, "above-below": [.above, .below]]
+}
+
 /// A paragraph style: font, size, leading, alignment, spacing.
 public struct TextStyle: Sendable, Hashable {
     public var family: String
@@ -294,6 +312,11 @@ public struct TextStyle: Sendable, Hashable {
     public var uppercase: Bool
     /// Extra space between grapheme clusters (letter-spacing); zero for body text.
     public var tracking: Pt
+    /// Rules above and below the block (`rules: above-below`), as a pull quote has.
+    public var rules: StyleRules = []
+    /// `first` only: the article's first paragraph opens with an initial this many lines tall
+    /// (0: none).
+    public var dropCap = 0
 
     public init(family: String, bold: Bool, italic: Bool, size: Pt, leading: Pt, align: Alignment, firstLineIndent: Pt,
                 spaceBefore: Pt, spaceAfter: Pt, color: Color, uppercase: Bool, tracking: Pt) {

@@ -3,6 +3,10 @@
 public enum StyleName: String, Sendable, Hashable, CaseIterable, Comparable {
     // An article's text.
     case body, first, title, subtitle, standfirst, byline, heading2, heading3, quote, list, code, caption, credit
+    /// Tables: the block (its spacing and rules' colour), header cells, body cells, caption.
+    case table, tableHeader = "table-header", tableCell = "table-cell", tableCaption = "table-caption"
+    /// A footnote's text, at the foot of a column or after the article.
+    case footnote
     // Page furniture.
     case runningHead = "running-head", folio
     /// The section's name above an article's title.
@@ -21,6 +25,8 @@ public enum StyleName: String, Sendable, Hashable, CaseIterable, Comparable {
 /// A style for every `StyleName`, so asking for one cannot fail.
 public struct Styles: Sendable, Hashable {
     private var values: [StyleName: TextStyle]
+    /// The styles a layout defines beyond the built-in ones, by name.
+    public var custom: [String: TextStyle] = [:]
 
     /// Makes every style, in the order of `StyleName.allCases`.
     public init(_ make: (StyleName) throws -> TextStyle) rethrows {

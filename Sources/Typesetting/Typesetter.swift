@@ -12,15 +12,19 @@ public struct Typesetter: Sendable {
 
     /// Sets `inlines` in `style` to lines `width` wide; the first line is indented by the
     /// style's first-line indent unless `indentFirstLine` is false.
-    public func set(_ inlines: [Inline], style: TextStyle, width: Pt, indentFirstLine: Bool = true) throws -> [SetLine] {
+    /// `hanging` narrows the first lines and moves them right, beside a drop cap.
+    public func set(_ inlines: [Inline], style: TextStyle, width: Pt, indentFirstLine: Bool = true,
+                    hanging: (lines: Int, by: Pt)? = nil) throws -> [SetLine] {
         var runs = StyledText.runs(inlines, uppercase: style.uppercase)
         if layout.noBreakSpace == .space {
             for i in runs.indices where runs[i].text.utf8.contains(0xA0) {
                 runs[i].text = String(String.UnicodeScalarView(runs[i].text.unicodeScalars.map { $0 == "\u{A0}" ? " " : $0 }))
             }
         }
-        let indent = indentFirstLine ? style.firstLineIndent.value : 0
-        let measure = { (line: Int) in width.value - (line == 0 ? indent : 0) }
+        let firstIndent = indentFirstLine ? style.firstLineIndent.value : 0
+        let hang = hanging.map { ($0.lines, $0.by.value) } ?? (0, 0)
+        let indent = { (line: Int) in line < hang.0 ? hang.1 : line == 0 ? firstIndent : 0 }
+        let measure = { (line: Int) in width.value - indent(line) }
         // A word no line can hold is cut, as a last resort, rather than let run out of the column.
         let items = WordCutter.cut(try ParagraphItems(fonts: fonts, layout: layout, style: style).items(runs),
                                    toFit: min(measure(0), measure(1)))
@@ -29,7 +33,7 @@ public struct Typesetter: Sendable {
             ? GreedyBreaker().breaks(items, width: measure)
             : TotalFitBreaker().breaks(items, width: measure)
         return breaks.enumerated().map { n, b in
-            var line = setter.set(items, b.range, measure: measure(n), indent: n == 0 ? indent : 0, isLast: b.isLast)
+            var line = setter.set(items, b.range, measure: measure(n), indent: indent(n), isLast: b.isLast)
             line.endsInsideWord = WordCutter.endsAtCut(items, b.range)
             return line
         }

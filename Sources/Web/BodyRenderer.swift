@@ -9,9 +9,38 @@ struct BodyRenderer {
     /// The shallowest heading level of the article: it becomes `<h2>` under the page's `<h1>`
     /// title, and deeper ones follow without skipping a level (a screen reader's outline).
     var topLevel = 1
+    /// The article's footnotes, rendered after its body with links both ways.
+    var footnotes: [Footnote] = []
+    /// How many times each note has been referred to so far: a second reference gets its own id.
+    private let references = References()
+
+    private final class References {
+        var seen: [Int: Int] = [:]
+    }
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined(separator: "\n")
+    }
+
+    /// The body and, when it has footnotes, their list: each note links back to its first
+    /// reference (`doc-backlink`), each reference to its note (`doc-noteref`).
+    func renderArticle(_ blocks: [Block]) -> String {
+        var html = render(blocks)
+        guard !footnotes.isEmpty else { return html }
+        html += "\n<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"footnotes-title\">\n"
+            + "<h2 id=\"footnotes-title\">Chú thích</h2>\n<ol>\n"
+        for note in footnotes {
+            var text = note.blocks.count == 1 ? inner(note.blocks[0]) : render(note.blocks)
+            text += " <a href=\"#fnref-\(note.number)\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"Trở lại chỗ dẫn chú thích \(note.number)\">↩</a>"
+            html += "<li id=\"fn-\(note.number)\" value=\"\(note.number)\">\(text)</li>\n"
+        }
+        return html + "</ol>\n</section>"
+    }
+
+    /// A paragraph's inlines without the `<p>`, so a one-paragraph note sits in its `<li>`.
+    private func inner(_ block: Block) -> String {
+        if case .paragraph(let inlines) = block.kind { return render(inlines) }
+        return render(block)
     }
 
     func render(_ block: Block) -> String {
@@ -30,16 +59,45 @@ struct BodyRenderer {
                 return "<li>\(render(item))</li>"
             }
             return "<\(tag)\(startAttribute)>\n\(lis.joined(separator: "\n"))\n</\(tag)>"
-        case .quote(let blocks):
+        case .quote(let blocks, let style):
+            // A styled quote (a pull quote) repeats or highlights the text: an aside, not a citation.
+            if let style { return "<aside class=\"\(HTML.escape(style))\">\n\(render(blocks))\n</aside>" }
             return "<blockquote>\n\(render(blocks))\n</blockquote>"
         case .code(let language, let text):
             let cls = language.map { " class=\"language-\(HTML.escape($0))\"" } ?? ""
             return "<pre><code\(cls)>\(HTML.escape(text))</code></pre>"
         case .figure(let figure):
             return self.figure(figure)
+        case .table(let table):
+            return self.table(table)
         case .rule:
             return "<hr>"
         }
+    }
+
+    /// A table in its own scrolling box (a wide table scrolls sideways on a phone, the page does
+    /// not): caption, header cells scoped to their columns, numeric columns right-aligned.
+    func table(_ table: Table) -> String {
+        func alignment(_ c: Int) -> String {
+            switch table.alignments[c] {
+            case .left: " class=\"left\""
+            case .center: " class=\"center\""
+            case .right: " class=\"num\""
+            case .none: table.isNumeric(column: c) ? " class=\"num\"" : ""
+            }
+        }
+        let label = table.caption.map { $0.plainText } ?? "Bảng"
+        var html = "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\">\n<table>\n"
+        if let caption = table.caption { html += "<caption>\(render(caption))</caption>\n" }
+        if !table.header.isEmpty {
+            html += "<thead>\n<tr>" + table.header.enumerated().map { c, cell in "<th scope=\"col\"\(alignment(c))>\(render(cell))</th>" }.joined()
+                + "</tr>\n</thead>\n"
+        }
+        html += "<tbody>\n"
+        for row in table.rows {
+            html += "<tr>" + row.enumerated().map { c, cell in "<td\(alignment(c))>\(render(cell))</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</div>"
     }
 
     func figure(_ figure: Figure) -> String {
@@ -70,6 +128,15 @@ struct BodyRenderer {
             if let safe = HTML.safeURL(url) { "<a href=\"\(HTML.escape(safe))\">\(render(c))</a>" } else { render(c) }
         case .softBreak: "\n"
         case .lineBreak: "<br>\n"
+        case .footnote(let n):
+            noteReference(n)
         }
+    }
+
+    private func noteReference(_ n: Int) -> String {
+        let times = references.seen[n, default: 0] + 1
+        references.seen[n] = times
+        let id = times == 1 ? "fnref-\(n)" : "fnref-\(n)-\(times)"
+        return "<sup class=\"noteref\"><a href=\"#fn-\(n)\" id=\"\(id)\" role=\"doc-noteref\" aria-label=\"Chú thích \(n)\">\(n)</a></sup>"
     }
 }

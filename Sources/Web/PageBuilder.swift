@@ -52,10 +52,11 @@ struct PageBuilder {
         var body = BodyRenderer(imageURL: { ref in images.best(ref, width: 800).map { "../images/" + $0.file } ?? "" },
                                 srcset: { ref in images.srcset(ref, prefix: "../images/") },
                                 size: { ref in images.best(ref, width: 800).map { ($0.width, $0.height) } })
+        body.footnotes = article.footnotes
         body.topLevel = article.blocks.compactMap { if case .heading(let level, _) = $0.kind { level } else { nil } }.min() ?? 1
         var context: [String: Any] = [
             "section": section.title, "title": article.title, "authors": article.authors.joined(separator: ", "),
-            "body": body.render(article.blocks), "pdf": "../" + Paths.pdfName(issue), "line": issue.issueLine,
+            "body": body.renderArticle(article.blocks), "pdf": "../" + Paths.pdfName(issue), "line": issue.issueLine,
         ]
         if let subtitle = article.subtitle { context["subtitle"] = subtitle }
         if let summary = article.summary { context["summary"] = summary }

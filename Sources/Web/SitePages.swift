@@ -54,7 +54,7 @@ struct SitePages {
         let items = catalogue.entries.map { e -> [String: String] in
             var text = [e.article.title, e.article.subtitle ?? "", e.article.summary ?? "", e.article.authors.joined(separator: " "),
                         e.article.tags.joined(separator: " ")]
-            for block in e.article.blocks { BodyText.append(block, to: &text) }
+            text += (e.article.blocks + e.article.footnotes.flatMap(\.blocks)).map(\.plainText)
             return ["t": e.article.title, "u": e.path, "l": e.issue.issueLine, "d": e.date.numeric, "s": e.excerpt,
                     "k": text.joined(separator: " ").searchFolded]
         }
@@ -114,20 +114,4 @@ struct SitePages {
 /// `https://example.org/bantin` → `https://example.org/bantin/`.
 func absoluteBase(_ url: String) -> String {
     url.hasSuffix("/") ? url : url + "/"
-}
-
-/// The plain text of blocks, for the search index.
-enum BodyText {
-    static func append(_ block: Block, to text: inout [String]) {
-        switch block.kind {
-        case .paragraph(let inlines), .heading(_, let inlines): text.append(inlines.plainText)
-        case .list(_, _, let items): for item in item(items) { append(item, to: &text) }
-        case .quote(let blocks): for b in blocks { append(b, to: &text) }
-        case .code(_, let code): text.append(code)
-        case .figure(let figure): text.append(figure.caption.plainText)
-        case .rule: break
-        }
-    }
-
-    private static func item(_ items: [[Block]]) -> [Block] { items.flatMap { $0 } }
 }

@@ -130,16 +130,17 @@ let layouts: [String: (built: BuiltIssue, engine: DiagnosticEngine)] = {
 /// captions and credits — with every run of white space one space, to find a set line in.
 enum ArticleText {
     static func of(_ article: Article) -> String {
-        collapsed(article.blocks.map(text).joined(separator: " "))
+        collapsed((article.blocks + article.footnotes.flatMap(\.blocks)).map(text).joined(separator: " "))
     }
 
     static func text(_ block: Block) -> String {
         switch block.kind {
         case .paragraph(let inlines), .heading(_, let inlines): inlines.plainText
         case .list(_, _, let items): items.flatMap { $0.map(text) }.joined(separator: " ")
-        case .quote(let blocks): blocks.map(text).joined(separator: " ")
+        case .quote(let blocks, _): blocks.map(text).joined(separator: " ")
         case .code(_, let code): code
         case .figure(let figure): figure.caption.plainText + " " + (figure.credit ?? "")
+        case .table: block.plainText
         case .rule: ""
         }
     }

@@ -77,7 +77,7 @@ let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
         }
         // Start after the contents page: the first article's title.
         var cursor = 0
-        var captions = 0
+        var captions = 0, tables = 0, footnotes = 0
         for article in issue.articles {
             let expected = ExpectedText.words(of: article)
             guard let start = find(words(article.title), in: pdf, from: cursor) else {
@@ -86,12 +86,31 @@ let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
             }
             cursor = start
             // Captions may float: allow their words between the article's own, and check each apart.
+            // So may tables (a wide one floats like a figure): each is checked whole, row by row,
+            // cells left to right. Footnotes sit at a column's foot: each is checked whole, after
+            // the word that refers to it.
             var captionWords: [String] = []
             for figure in article.figures {
                 let caption = words(figure.caption.plainText + " " + (figure.credit ?? ""))
                 #expect(find(caption, in: pdf, from: start) != nil, "caption of \(figure.image.issuePath) not found whole")
                 captionWords += caption
                 captions += 1
+            }
+            for table in ExpectedText.tables(article.blocks) {
+                let cells = words(ExpectedText.rows(table).joined(separator: " "))
+                #expect(find(cells, in: pdf, from: start) != nil, "table \(table.caption?.plainText ?? "") not found row by row")
+                captionWords += cells
+                tables += 1
+            }
+            for note in article.footnotes {
+                let text = words("\(note.number). " + ExpectedText.printed(note.inlines))
+                let mark = StyledTextMarks.superscript(note.number)
+                let reference = pdf[start...].firstIndex { $0.contains(mark) }
+                let found = find(text, in: pdf, from: start)
+                #expect(found != nil, "footnote \(note.number) of \(article.path) not found whole")
+                if let reference, let found { #expect(found > reference, "footnote \(note.number) comes before its reference") }
+                captionWords += text
+                footnotes += 1
             }
             let floating = Set(captionWords)
             for word in expected {
@@ -113,6 +132,7 @@ let sample: (built: BuiltIssue, out: URL, engine: DiagnosticEngine) = {
             }
         }
         #expect(captions >= 3)
+        #expect(tables >= 2 && footnotes >= 4)
     }
 
     /// A long line of code wraps inside a "word": its pieces, joined, give the word back.
@@ -142,13 +162,48 @@ enum ExpectedText {
 
     static func append(_ block: Block, to text: inout [String]) {
         switch block.kind {
-        case .paragraph(let inlines), .heading(_, let inlines): text.append(inlines.plainText)
+        case .paragraph(let inlines), .heading(_, let inlines): text.append(printed(inlines))
         case .list(_, _, let items): for item in items { for b in item { append(b, to: &text) } }
-        case .quote(let blocks): for b in blocks { append(b, to: &text) }
+        case .quote(let blocks, _): for b in blocks { append(b, to: &text) }
         case .code(_, let code): text.append(code)
-        case .figure: break
+        case .figure, .table: break
         case .rule: break
         }
+    }
+
+    /// The text as print sets it: a footnote's reference is its number in superscript.
+    static func printed(_ inlines: [Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .footnote(let n): StyledTextMarks.superscript(n)
+            case .emphasis(let c), .strong(let c), .link(_, let c): printed(c)
+            default: [inline].plainText
+            }
+        }.joined()
+    }
+
+    static func tables(_ blocks: [Block]) -> [Table] {
+        blocks.flatMap { block -> [Table] in
+            switch block.kind {
+            case .table(let t): [t]
+            case .quote(let b, _): tables(b)
+            case .list(_, _, let items): items.flatMap(tables)
+            default: []
+            }
+        }
+    }
+
+    /// A table's text as it reads: the caption, then row by row, cells left to right.
+    static func rows(_ table: Table) -> [String] {
+        [printed(table.caption ?? [])] + ([table.header] + table.rows).flatMap { $0.map(printed) }
+    }
+}
+
+/// Print's superscript digits, written out here rather than taken from the typesetter, so the
+/// test says what a reader sees.
+enum StyledTextMarks {
+    static func superscript(_ n: Int) -> String {
+        String(String(n).map { ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"][$0.wholeNumberValue!] })
     }
 }
 

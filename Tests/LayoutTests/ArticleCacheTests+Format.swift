@@ -38,6 +38,25 @@ import Typesetting
         out.append(.line(LineBox(line: mixed, indent: 7, marker: lines[1], keepWithNext: true, source: nil, index: 0, count: 1)))
         out.append(.figure(FigureBox(image: image, imageSize: Size(width: 100, height: 50), caption: Array(lines.prefix(2)),
                                      spaceBelow: 6, wide: true, source: source)))
+        // A pull quote's ruled line with a drop cap and two footnotes; table rows; a spanning table.
+        var ruled = LineBox(line: lines[2], source: source, index: 0, count: 2)
+        ruled.rules = [.above, .below]
+        ruled.initial = lines[3]
+        ruled.initialDrop = 13.2
+        ruled.notes = [Array(lines.prefix(2)), [lines[4]]]
+        out.append(.line(ruled))
+        let row = RowBox(cells: [RowBox.Cell(x: 0, lines: [lines[5]]), RowBox.Cell(x: 80.5, lines: Array(lines[6...7]))], height: 30,
+                         width: 160, header: true, first: true, last: false, rules: .above, ruleColor: Color(red: 0.2, green: 0.2, blue: 0.2),
+                         source: source)
+        var last = row
+        last.header = false
+        last.first = false
+        last.last = true
+        last.rules = .below
+        last.source = nil
+        out += [.row(row), .row(last)]
+        out.append(.figure(FigureBox(image: nil, imageSize: Size(width: 300, height: 60), caption: [lines[8]], spaceBelow: 6, wide: true,
+                                     source: nil, table: [row, last])))
         return out
     }
 
@@ -54,10 +73,12 @@ import Typesetting
         var text = ""
         dump(flowables, to: &text)
         for f in flowables {
+            let rows = { (rows: [RowBox]) in rows.flatMap { $0.cells.flatMap(\.lines) } }
             let sets: [SetLine] = switch f {
-            case .line(let box): [box.line] + (box.marker.map { [$0] } ?? [])
+            case .line(let box): [box.line] + (box.marker.map { [$0] } ?? []) + (box.initial.map { [$0] } ?? []) + box.notes.joined()
             case .space: []
-            case .figure(let box): box.caption
+            case .figure(let box): box.caption + rows(box.table ?? [])
+            case .row(let row): rows([row])
             }
             for l in sets {
                 text += "\n\([l.width.value, l.naturalWidth.value, l.ratio, l.inkAscent.value].map(\.bitPattern))"

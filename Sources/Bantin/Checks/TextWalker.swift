@@ -17,6 +17,9 @@ struct TextWalker {
         if let summary = article.summary { visit(summary, .standfirst, head) }
         if !article.authors.isEmpty { visit(article.authors.joined(separator: ", "), .byline, head) }
         walk(article.blocks, quoted: false, visit)
+        for note in article.footnotes {
+            for block in note.blocks { visit(block.plainText, .footnote, block.range) }
+        }
     }
 
     private static func walk(_ blocks: [Block], quoted: Bool, _ visit: Visit) {
@@ -34,8 +37,13 @@ struct TextWalker {
                 if let credit = figure.credit { visit(credit, BlockStyle.credit, block.range) }
             case .list(_, _, let items):
                 for item in items { walk(item, quoted: quoted, visit) }
-            case .quote(let children):
+            case .quote(let children, _):
+                // A styled quote is checked in the quote's family (a style based on it mostly keeps it).
                 walk(children, quoted: true, visit)
+            case .table(let table):
+                if let caption = table.caption { visit(caption.plainText, .tableCaption, block.range) }
+                for cell in table.header { visit(cell.plainText, .tableHeader, block.range) }
+                for row in table.rows { for cell in row { visit(cell.plainText, .tableCell, block.range) } }
             case .rule:
                 break
             }

@@ -16,6 +16,10 @@ struct CheckStep: BuildStep {
         let layoutFile = workspace.displayPath(workspace.layoutsDirectory.appendingPathComponent(loaded.layout.name + ".yaml"))
         guard FontCoverage(layout: loaded.layout, fonts: fonts, layoutFile: layoutFile, engine: engine).check() else { return nil }
         GlyphCoverage(layout: loaded.layout, fonts: fonts, engine: engine).check(loaded.issue)
-        return Typesetter(fonts: fonts, layout: loaded.layout)
+        let typesetter = Typesetter(fonts: fonts, layout: loaded.layout)
+        let m = loaded.layout.margins
+        BlockStyles(layout: loaded.layout, typesetter: typesetter, engine: engine,
+                    frameWidth: loaded.layout.trim.width - m.inside - m.outside).check(loaded.issue)
+        return typesetter
     }
 }

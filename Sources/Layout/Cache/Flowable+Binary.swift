@@ -28,7 +28,7 @@ struct FlowableCoding {
     static let magic: UInt32 = 0x4341_4e42
     /// The binary form's version; `ArticleKeys.format` names it too, so entries of another
     /// version are never even opened.
-    static let version: UInt8 = 3
+    static let version: UInt8 = 4
 
     /// Gives `use` the entry's bytes, which live only as long as the call.
     func encode<R>(_ flowables: [Flowable], _ use: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
@@ -63,10 +63,16 @@ struct FlowableCoding {
 /// The bits of the flag bytes: what kind a flowable is, which parts a line box, figure or run has.
 private enum Flag {
     // A flowable's kind.
-    static let line: UInt8 = 0, space: UInt8 = 1, figure: UInt8 = 2
+    static let line: UInt8 = 0, space: UInt8 = 1, figure: UInt8 = 2, row: UInt8 = 3
     // A line box's or figure's parts.
     static let marker: UInt8 = 1, keepWithNext: UInt8 = 2, source: UInt8 = 4, sameSource: UInt8 = 8, indent: UInt8 = 16,
-               wide: UInt8 = 32
+               wide: UInt8 = 32, table: UInt8 = 64
+    /// A line box with rules, a drop cap or footnotes: a second flag byte follows.
+    static let extras: UInt8 = 32
+    // The second byte: the rules (the low two bits, `StyleRules`), a drop cap, footnotes.
+    static let initial: UInt8 = 4, notes: UInt8 = 8
+    // A row's parts.
+    static let header: UInt8 = 1, first: UInt8 = 2, last: UInt8 = 4
     // A run's parts.
     static let link: UInt8 = 1, yOffsets: UInt8 = 2, wideIDs: UInt8 = 4, sameSize: UInt8 = 8
 }
@@ -115,6 +121,8 @@ private struct FlowableEncoder: ~Copyable {
             case .line(let box): sum + 16 + line(box.line) + (box.marker.map(line) ?? 0)
             case .space: sum + 9
             case .figure(let box): sum + 64 + box.caption.reduce(0) { $0 + line($1) }
+                + (box.table ?? []).reduce(0) { $0 + 32 + $1.cells.reduce(0) { $0 + 16 + $1.lines.reduce(0) { $0 + line($1) } } }
+            case .row(let row): sum + 32 + row.cells.reduce(0) { $0 + 16 + $1.lines.reduce(0) { $0 + line($1) } }
             }
         }
     }
@@ -144,6 +152,9 @@ private struct FlowableEncoder: ~Copyable {
             case .figure(let box):
                 w.byte(Flag.figure)
                 figure(box)
+            case .row(let r):
+                w.byte(Flag.row)
+                row(r)
             }
         }
     }
@@ -154,10 +165,26 @@ private struct FlowableEncoder: ~Copyable {
         if box.keepWithNext { flags |= Flag.keepWithNext }
         if box.source != nil { flags |= box.source == lastSource ? Flag.sameSource : Flag.source }
         if box.indent.value.bitPattern != 0 { flags |= Flag.indent }
+        var extras = UInt8(box.rules.rawValue & 3)
+        if box.initial != nil { extras |= Flag.initial }
+        if !box.notes.isEmpty { extras |= Flag.notes }
+        if extras != 0 { flags |= Flag.extras }
         w.byte(flags)
+        if extras != 0 { w.byte(extras) }
         setLine(box.line)
         if flags & Flag.indent != 0 { w.double(box.indent.value) }
         if let marker = box.marker { setLine(marker) }
+        if let initial = box.initial {
+            setLine(initial)
+            w.double(box.initialDrop.value)
+        }
+        if !box.notes.isEmpty {
+            w.count(box.notes.count)
+            for note in box.notes {
+                w.count(note.count)
+                for l in note { setLine(l) }
+            }
+        }
         if flags & Flag.source != 0, let source = box.source { range(source) }
         w.signed(box.index)
         w.signed(box.count)
@@ -166,14 +193,40 @@ private struct FlowableEncoder: ~Copyable {
     private mutating func figure(_ box: FigureBox) {
         var flags: UInt8 = box.wide ? Flag.wide : 0
         if box.source != nil { flags |= Flag.source }
+        if box.table != nil { flags |= Flag.table }
         w.byte(flags)
-        w.count(intern(box.image.issuePath))
+        if let rows = box.table {
+            w.count(rows.count)
+            for r in rows { row(r) }
+        } else {
+            w.count(intern(box.image?.issuePath ?? ""))
+        }
         w.double(box.imageSize.width.value)
         w.double(box.imageSize.height.value)
         w.count(box.caption.count)
         for l in box.caption { setLine(l) }
         w.double(box.spaceBelow.value)
         if let source = box.source { range(source) }
+    }
+
+    private mutating func row(_ r: RowBox) {
+        var flags: UInt8 = 0
+        if r.header { flags |= Flag.header }
+        if r.first { flags |= Flag.first }
+        if r.last { flags |= Flag.last }
+        if r.source != nil { flags |= Flag.source }
+        w.byte(flags)
+        w.byte(UInt8(r.rules.rawValue & 3))
+        w.double(r.height.value)
+        w.double(r.width.value)
+        w.count(internColor(r.ruleColor))
+        w.count(r.cells.count)
+        for cell in r.cells {
+            w.double(cell.x.value)
+            w.count(cell.lines.count)
+            for l in cell.lines { setLine(l) }
+        }
+        if let source = r.source { range(source) }
     }
 
     /// The metrics that differ from the previous line's, with a byte saying which.
@@ -301,6 +354,7 @@ private struct FlowableDecoder {
             case Flag.line: out.append(.line(try line()))
             case Flag.space: out.append(.space(Pt(try r.double())))
             case Flag.figure: out.append(.figure(try figure()))
+            case Flag.row: out.append(.row(try row()))
             default: throw BinaryReader.Damaged()
             }
         }
@@ -309,22 +363,55 @@ private struct FlowableDecoder {
 
     private mutating func line() throws -> LineBox {
         let flags = try r.byte()
+        let extras = flags & Flag.extras != 0 ? try r.byte() : 0
         let set = try setLine()
         let indent = flags & Flag.indent != 0 ? try r.double() : 0
         let marker = flags & Flag.marker != 0 ? try setLine() : nil
+        var initial: SetLine?, drop = 0.0
+        if extras & Flag.initial != 0 {
+            initial = try setLine()
+            drop = try r.double()
+        }
+        var notes: [[SetLine]] = []
+        if extras & Flag.notes != 0 {
+            for _ in 0..<(try r.count()) { notes.append(try (0..<r.count()).map { _ in try setLine() }) }
+        }
         let source = flags & Flag.source != 0 ? try range() : flags & Flag.sameSource != 0 ? lastSource : nil
         if flags & Flag.sameSource != 0, lastSource == nil { throw BinaryReader.Damaged() }
-        return LineBox(line: set, indent: Pt(indent), marker: marker, keepWithNext: flags & Flag.keepWithNext != 0, source: source,
-                       index: try r.signed(), count: try r.signed())
+        var box = LineBox(line: set, indent: Pt(indent), marker: marker, keepWithNext: flags & Flag.keepWithNext != 0, source: source,
+                          index: try r.signed(), count: try r.signed())
+        box.rules = StyleRules(rawValue: Int(extras & 3))
+        box.initial = initial
+        box.initialDrop = Pt(drop)
+        box.notes = notes
+        return box
+    }
+
+    private mutating func row() throws -> RowBox {
+        let flags = try r.byte()
+        let rules = StyleRules(rawValue: Int(try r.byte() & 3))
+        let height = Pt(try r.double()), width = Pt(try r.double())
+        let color = colors[try index(below: colors.count)]
+        let cells = try (0..<r.count()).map { _ in
+            RowBox.Cell(x: Pt(try r.double()), lines: try (0..<r.count()).map { _ in try setLine() })
+        }
+        return RowBox(cells: cells, height: height, width: width, header: flags & Flag.header != 0, first: flags & Flag.first != 0,
+                      last: flags & Flag.last != 0, rules: rules, ruleColor: color, source: flags & Flag.source != 0 ? try range() : nil)
     }
 
     private mutating func figure() throws -> FigureBox {
         let flags = try r.byte()
-        guard let image = images[try string()] else { throw BinaryReader.Damaged() }
+        var image: ImageRef?, table: [RowBox]?
+        if flags & Flag.table != 0 {
+            table = try (0..<r.count()).map { _ in try row() }
+        } else {
+            guard let found = images[try string()] else { throw BinaryReader.Damaged() }
+            image = found
+        }
         let size = Size(width: Pt(try r.double()), height: Pt(try r.double()))
         let caption = try (0..<r.count()).map { _ in try setLine() }
         return FigureBox(image: image, imageSize: size, caption: caption, spaceBelow: Pt(try r.double()),
-                         wide: flags & Flag.wide != 0, source: flags & Flag.source != 0 ? try range() : nil)
+                         wide: flags & Flag.wide != 0, source: flags & Flag.source != 0 ? try range() : nil, table: table)
     }
 
     private mutating func setLine() throws -> SetLine {

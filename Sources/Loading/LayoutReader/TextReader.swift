@@ -5,7 +5,7 @@ import Model
 extension LayoutReader {
     func readText(_ spec: inout LayoutSpec) {
         guard let text = section("text", what: "text") else { return }
-        text.checkKeys(["breaking", "space-stretch", "space-shrink", "baseline-grid", "list-indent", "quote-indent", "break-space", "nbsp"])
+        text.checkKeys(["breaking", "space-stretch", "space-shrink", "baseline-grid", "list-indent", "quote-indent", "break-space", "nbsp", "footnotes"])
         set(&spec.breaking, text, "breaking") { m, key in choice(m, key, what: "line breaking") }
         set(&spec.noBreakSpace, text, "nbsp") { m, key in choice(m, key, what: "treatment of non-breaking spaces") }
         set(&spec.spaceStretch, text, "space-stretch") { m, key in fraction(m, key, in: 0...2) }
@@ -16,5 +16,6 @@ extension LayoutReader {
         set(&spec.blocks.listIndent, text, "list-indent", length)
         set(&spec.blocks.quoteIndent, text, "quote-indent", length)
         set(&spec.blocks.breakSpace, text, "break-space", length)
+        set(&spec.blocks.footnotes, text, "footnotes") { m, key in choice(m, key, what: "footnote place") }
     }
 }
