@@ -33,6 +33,8 @@ struct ColumnFlow {
     /// The header rows of the table being poured, set again at the head of each column it
     /// continues into.
     private var tableHeader: [RowBox] = []
+    /// Whether the table being poured is short enough never to be split.
+    private var shortTable = false
     private var wideQueue: [FigureBox] = []
     private var ink = InkGuard()
     /// The paragraph line before which the current paragraph moves on to the next column.
@@ -135,15 +137,33 @@ struct ColumnFlow {
     /// A table row: never split; a header row stays with the row after it; a body row that goes
     /// on into a new column takes the table's header rows with it.
     private mutating func placeRow(_ row: RowBox, _ flowables: [Flowable], _ i: Int) {
-        if row.first { tableHeader = [] }
+        if row.first {
+            tableHeader = []
+            // A short table (a third of a column or less) is never split.
+            var whole: Pt = 0
+            for f in flowables[i...] {
+                guard case .row(let r) = f else { break }
+                whole = whole + r.height
+                if r.last { break }
+            }
+            shortTable = whole <= frame.height / 3
+            if shortTable, y + whole > bottom + 0.01, !atColumnTop { nextColumn(at: i) }
+        }
         if row.header {
             tableHeader.append(row)
             let next = i + 1 < flowables.count ? flowables[i + 1].height : 0
             if y + row.height + next > bottom + 0.01, !atColumnTop { nextColumn(at: i) }
             drawRow(row)
         } else {
-            if y + row.height > bottom + 0.01, !atColumnTop {
+            // A row at a column's head — moved here, or where a balancing trial resumes — comes
+            // under the table's header.
+            let moved = y + row.height > bottom + 0.01 && !atColumnTop
+            if moved {
+                // Splitting a short table is a fault a balancing trial must not choose.
+                if shortTable { brokeRule = true }
                 nextColumn(at: i)
+            }
+            if moved || (atColumnTop && !row.first) {
                 for header in tableHeader {
                     var repeated = header
                     repeated.rules.insert(.above)

@@ -41,10 +41,11 @@ public struct TableSetter {
             let style = cellStyle(header: isHeader)
             for (c, cell) in row.enumerated() where c < n && !cell.isEmpty {
                 let whole = try typesetter.set(cell, style: style, width: Pt(100_000), indentFirstLine: false)
-                preferred[c] = max(preferred[c], whole.map(\.naturalWidth).max() ?? 0)
-                // A numeric cell never wraps; a text cell may wrap at any space.
+                let width = whole.map(\.naturalWidth).max() ?? 0
+                preferred[c] = max(preferred[c], width)
+                // A numeric cell never wraps; a text cell (and a header) may wrap at any space.
                 if !isHeader, table.isNumeric(column: c) {
-                    minimum[c] = max(minimum[c], preferred[c])
+                    minimum[c] = max(minimum[c], width)
                 } else {
                     for word in cell.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                         let w = try typesetter.set(String(word), style: style, width: Pt(100_000)).first?.naturalWidth ?? 0
@@ -76,9 +77,13 @@ public struct TableSetter {
         return (0..<n).map { c in w.minimum[c] + (room - sumMin) * ((w.preferred[c] - w.minimum[c]).value / max(want.value, 1e-9)) }
     }
 
-    /// Whether the table needs the page's width: its words do not fit a column.
+    /// Whether the table needs the page's width: its words do not fit a column, or its cells
+    /// on one line would take more than one and a half columns (set in one, it would wrap
+    /// nearly every cell).
     func spans(_ table: Table, columnWidth: Pt) throws -> Bool {
-        try layout.columns > 1 && widths(table).total.minimum > columnWidth + 0.01
+        guard layout.columns > 1 else { return false }
+        let w = try widths(table)
+        return w.total.minimum > columnWidth + 0.01 || w.total.preferred > columnWidth * 1.5
     }
 
     /// The rows set at `width` (nil when it does not fit there).

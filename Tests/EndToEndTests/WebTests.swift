@@ -204,3 +204,49 @@ enum References {
         #expect(error.range.map { $0.start.line >= 2 } == true, "\(error)")
     }
 }
+
+/// Issue 15, items 3–5: tables, footnotes and pull quotes on the web, from the sample build.
+@Suite struct WebTableTests {
+    var web: URL { sample.out.appendingPathComponent("web") }
+
+    func articleHTML(_ slugPrefix: String) throws -> String {
+        let article = try #require(sample.built.issue.articles.first { $0.slug.hasPrefix(slugPrefix) })
+        return try String(contentsOf: web.appendingPathComponent("2025-q1/\(article.slug)/index.html"), encoding: .utf8)
+    }
+
+    /// A semantic table in its own scrolling box: caption, header cells scoped to their
+    /// columns, numeric columns marked right-aligned, every cell's text.
+    @Test func tablesAreSemanticAndScrollInTheirOwnBox() throws {
+        let html = try articleHTML("lien-hiep-hoi")
+        let start = try #require(html.range(of: "<div class=\"table\" role=\"region\" tabindex=\"0\""))
+        let table = String(html[start.lowerBound...]).components(separatedBy: "</div>")[0]
+        #expect(table.contains("<caption>Bảng 1. Kinh phí hoạt động năm 2024 theo nguồn</caption>"))
+        #expect(table.contains("<thead>\n<tr><th scope=\"col\">Nguồn kinh phí</th><th scope=\"col\" class=\"num\">Số tiền (đồng)</th>"))
+        #expect(table.contains("<td class=\"num\">7.215.000.000</td><td class=\"num\">56,2 %</td>"))
+        #expect(table.contains("<td><strong>Tổng cộng</strong></td>"))
+        // The page does not scroll sideways: the box does.
+        let css = try String(contentsOf: web.appendingPathComponent("assets/style.css"), encoding: .utf8)
+        #expect(css.contains(".table { overflow-x: auto;"))
+    }
+
+    /// Footnotes: numbered references linking to the notes at the article's end, each note
+    /// linking back; ids unique.
+    @Test func footnotesLinkBothWays() throws {
+        let html = try articleHTML("lien-hiep-hoi")
+        for n in 1...3 {
+            #expect(html.contains("<a href=\"#fn-\(n)\" id=\"fnref-\(n)\" role=\"doc-noteref\" aria-label=\"Chú thích \(n)\">\(n)</a>"))
+            #expect(html.contains("<li id=\"fn-\(n)\" value=\"\(n)\">"))
+            #expect(html.contains("<a href=\"#fnref-\(n)\" class=\"backlink\" role=\"doc-backlink\""))
+        }
+        let notes = try #require(html.range(of: "<section class=\"footnotes\""))
+        let body = try #require(html.range(of: "Sáng ngày 16 tháng 01"))
+        #expect(notes.lowerBound > body.lowerBound, "the notes follow the article's text")
+        #expect(html.contains("Số liệu đã qua kiểm toán nội bộ"))
+    }
+
+    /// A pull quote is an aside, not a citation.
+    @Test func aPullQuoteIsAnAside() throws {
+        let html = try articleHTML("lien-hiep-hoi")
+        #expect(html.contains("<aside class=\"pullquote\">\n<p>“Tỉnh cần những ý kiến nói thật, nói đúng và nói sớm.”</p>\n</aside>"))
+    }
+}

@@ -72,7 +72,7 @@ private enum Flag {
     // The second byte: the rules (the low two bits, `StyleRules`), a drop cap, footnotes.
     static let initial: UInt8 = 4, notes: UInt8 = 8
     // A row's parts.
-    static let header: UInt8 = 1, first: UInt8 = 2, last: UInt8 = 4
+    static let header: UInt8 = 1, first: UInt8 = 2, last: UInt8 = 16  // 4 is `source`
     // A run's parts.
     static let link: UInt8 = 1, yOffsets: UInt8 = 2, wideIDs: UInt8 = 4, sameSize: UInt8 = 8
 }
