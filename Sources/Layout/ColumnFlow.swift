@@ -140,12 +140,7 @@ struct ColumnFlow {
         if row.first {
             tableHeader = []
             // A short table (a third of a column or less) is never split.
-            var whole: Pt = 0
-            for f in flowables[i...] {
-                guard case .row(let r) = f else { break }
-                whole = whole + r.height
-                if r.last { break }
-            }
+            let whole = tableHeights(flowables, from: i).whole
             shortTable = whole <= frame.height / 3
             if shortTable, y + whole > bottom + 0.01, !atColumnTop { nextColumn(at: i) }
         }
@@ -173,6 +168,20 @@ struct ColumnFlow {
             drawRow(row)
         }
         if row.last { tableHeader = [] }
+    }
+
+    /// The height of the table whose first row is at `i`: whole, and its header rows with the
+    /// first body row (what must go together).
+    private func tableHeights(_ flowables: [Flowable], from i: Int) -> (whole: Pt, head: Pt) {
+        var whole: Pt = 0, head: Pt = 0, body = 0
+        for f in flowables[i...] {
+            guard case .row(let r) = f else { break }
+            whole = whole + r.height
+            if body == 0 { head = head + r.height }
+            if !r.header { body += 1 }
+            if r.last { break }
+        }
+        return (whole, head)
     }
 
     private mutating func drawRow(_ row: RowBox) {
@@ -275,12 +284,12 @@ struct ColumnFlow {
         var height: Pt = 0
         var following = 0
         var needed = Int.max
-        for f in flowables[start...] {
+        for (j, f) in flowables[start...].enumerated() {
             if case .figure = f { break }
-            if case .row(let row) = f {
-                // A table's caption stays with its header and first row.
-                height = height + row.height
-                if row.header { continue }
+            if case .row = f {
+                // A table's caption stays with its header and first row, or with all of a short table.
+                let table = tableHeights(flowables, from: start + j)
+                height = height + (table.whole <= frame.height / 3 ? table.whole : table.head)
                 break
             }
             if case .line(let box) = f, !box.keepWithNext {
