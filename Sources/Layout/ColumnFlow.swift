@@ -267,12 +267,19 @@ struct ColumnFlow {
     }
 
     /// How many lines of the paragraph starting at `i` fit from here in this column.
+    /// A line that refers to footnotes brings them to this column's foot, which rises as it comes.
     private func capacity(_ flowables: [Flowable], from i: Int, lines: Int) -> Int {
         var y = self.y
+        var foot = bottom
+        var hasNotes = !notes.isEmpty
         var n = 0
         while n < lines, i + n < flowables.count, case .line(let box) = flowables[i + n] {
+            if !box.notes.isEmpty {
+                foot = foot - box.notes.joined().reduce(0) { $0 + $1.leading } - (hasNotes ? 0 : ColumnFlow.notesSeparation)
+                hasNotes = true
+            }
             y = y + box.line.leading
-            if y > bottom + 0.01 { break }
+            if y > foot + 0.01 { break }
             n += 1
         }
         return n
