@@ -21,24 +21,14 @@ struct ArticleComposer {
             try append(block, after: previous, indent: 0, into: &out, dropCap: dropCap)
             previous = block.kind
         }
-        if layout.blocks.footnotes == .end, !notes.isEmpty {
+        let unplaced = claim(notes, in: &out, atColumnFoot: layout.blocks.footnotes == .column)
+        // After the article: every note with `footnotes: end`, else those referred to only from
+        // a table or a caption (which have no line of their own to carry them).
+        if !unplaced.isEmpty {
             out.append(.space(layout.style(.footnote).leading))
-            for note in article.footnotes.map(\.number) {
-                for (i, line) in (notes[note] ?? []).enumerated() {
-                    out.append(.line(LineBox(line: line, source: nil, index: i, count: notes[note]?.count ?? 1)))
-                }
-            }
-        } else {
-            attach(notes, to: &out)
-        }
-        for i in out.indices {
-            if case .line(var box) = out[i], box.line.runs.contains(where: { StyledText.footnoteNumber($0.link) != nil }) {
-                box.line.runs = box.line.runs.map { run in
-                    var run = run
-                    if StyledText.footnoteNumber(run.link) != nil { run.link = nil }
-                    return run
-                }
-                out[i] = .line(box)
+            for number in unplaced {
+                let lines = notes[number] ?? []
+                for (i, line) in lines.enumerated() { out.append(.line(LineBox(line: line, index: i, count: lines.count))) }
             }
         }
         return out
@@ -61,21 +51,49 @@ struct ArticleComposer {
         return out
     }
 
-    /// Gives each note to the first line that refers to it: the flow sets it at the foot of
-    /// that line's column.
-    private func attach(_ notes: [Int: [SetLine]], to out: inout [Flowable]) {
-        guard !notes.isEmpty else { return }
+    /// Takes the footnote markers off the runs that carry them (they are no links) and, at the
+    /// column's foot, gives each note to the first line that refers to it: the flow sets it at
+    /// the foot of that line's column. Returns the notes left for after the article, in order.
+    private func claim(_ notes: [Int: [SetLine]], in out: inout [Flowable], atColumnFoot: Bool) -> [Int] {
+        guard !notes.isEmpty else { return [] }
         var given = Set<Int>()
-        for i in out.indices {
-            guard case .line(var box) = out[i] else { continue }
-            let numbers = box.line.runs.compactMap { StyledText.footnoteNumber($0.link) }.filter { !given.contains($0) }
-            guard !numbers.isEmpty else { continue }
-            for n in numbers {
-                given.insert(n)
-                if let lines = notes[n] { box.notes.append(lines) }
+        func unmark(_ line: inout SetLine) -> [Int] {
+            var numbers: [Int] = []
+            for r in line.runs.indices {
+                guard let n = StyledText.footnoteNumber(line.runs[r].link) else { continue }
+                line.runs[r].link = nil
+                numbers.append(n)
             }
-            out[i] = .line(box)
+            return numbers
         }
+        func unmark(_ rows: inout [RowBox]) {
+            for r in rows.indices { for c in rows[r].cells.indices { for l in rows[r].cells[c].lines.indices { _ = unmark(&rows[r].cells[c].lines[l]) } } }
+        }
+        for i in out.indices {
+            switch out[i] {
+            case .line(var box):
+                for n in unmark(&box.line) where atColumnFoot && !given.contains(n) {
+                    given.insert(n)
+                    if let lines = notes[n] { box.notes.append(lines) }
+                }
+                out[i] = .line(box)
+            case .row(var row):
+                var rows = [row]
+                unmark(&rows)
+                row = rows[0]
+                out[i] = .row(row)
+            case .figure(var box):
+                for l in box.caption.indices { _ = unmark(&box.caption[l]) }
+                if var rows = box.table {
+                    unmark(&rows)
+                    box.table = rows
+                }
+                out[i] = .figure(box)
+            case .space:
+                break
+            }
+        }
+        return notes.keys.sorted().filter { !given.contains($0) }
     }
 
     private func append(_ block: Block, after previous: Block.Kind?, indent: Pt, into out: inout [Flowable],

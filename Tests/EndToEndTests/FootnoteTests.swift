@@ -58,6 +58,22 @@ import Typesetting
         #expect(notes.allSatisfy { order($0) > order(second) }, "\(notes.map(order)) \(order(second))")
     }
 
+    /// A note referred to only from a table cell has no line to carry it to a column's foot: it
+    /// follows the article, and no marker is left behind as a link.
+    @Test func aNoteFromATableFollowsTheArticle() throws {
+        let body = "Mở đầu.\n\n| Mục | Số liệu |\n|---|---|\n| Kinh phí[^k] | 12.846.000 |\n\nKết thúc.\n\n[^k]: Đã kiểm toán.\n"
+        let (pages, diagnostics) = try TableTests.build(body)
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let runs = TableTests.runs(pages)
+        let end = try #require(runs.first { $0.text.hasPrefix("Kết thúc") })
+        let note = try #require(runs.first { $0.text.hasPrefix("1. Đã kiểm toán") })
+        #expect(note.y > end.y || note.page > end.page)
+        let links = pages.flatMap(\.items).compactMap { item -> String? in
+            if case .text(let run, _) = item { run.link } else { nil }
+        }
+        #expect(!links.contains { $0.contains("footnote") }, "\(links)")
+    }
+
     /// A drop cap two lines tall: the initial with its diacritics (Ở, Ấ, Đ) keeps its ink clear
     /// of the rule above (the opener's); the lines beside it are indented past it.
     @Test(arguments: ["Ở", "Ấ", "Đ", "Ỗ"])
