@@ -11,7 +11,7 @@ import Output
 struct ArticleKeys {
     let workspace: Workspace
     /// Bumped when the cache's binary form changes.
-    static let format = "bantin-article-cache 3"
+    static let format = "bantin-article-cache 4"
 
     func keys(for loaded: LoadedIssue) -> [String] {
         var files: [String: String] = [:]
