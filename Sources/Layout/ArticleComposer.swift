@@ -1,5 +1,6 @@
 import Diagnostics
 import Model
+import Pages
 import Typesetting
 
 /// Turns an article's body into flowables set at the column width.
@@ -230,6 +231,17 @@ struct ArticleComposer {
         let hang = cap.naturalWidth + gap
         var text = try typesetter.set(rest, style: style, width: width, indentFirstLine: false, hanging: (n, hang))
         guard !text.isEmpty else { return nil }
+        // The initial reads as part of its word: its own glyph stands for no text, and the first
+        // line's first letter for both ("S" + "áng" reads "Sáng" in any PDF reader).
+        let initialBytes = String(initial).utf8.count
+        if !cap.runs.isEmpty { cap.runs[0].text = "" }
+        if var run = text[0].runs.first, let firstCluster = run.glyphs.first?.cluster {
+            run.text = String(initial) + run.text
+            run.glyphs = run.glyphs.map { g in
+                PlacedGlyph(id: g.id, x: g.x, y: g.y, cluster: g.cluster == firstCluster ? g.cluster : g.cluster + initialBytes)
+            }
+            text[0].runs[0] = run
+        }
         let drop = style.leading * Double(n - 1)
         // The first line's ink reaches as high as the initial's above the first baseline.
         text[0].inkAscent = max(text[0].inkAscent, cap.inkAscent - drop)
