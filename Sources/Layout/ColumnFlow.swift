@@ -217,11 +217,15 @@ struct ColumnFlow {
     private mutating func addNotes(_ added: [[SetLine]]) {
         if notes.isEmpty { notesHeight = ColumnFlow.notesSeparation }
         notes += added
-        notesHeight = notesHeight + added.joined().reduce(0) { $0 + $1.leading }
+        notesHeight = notesHeight + ColumnFlow.height(of: added)
     }
 
     /// The space above a column's footnotes, with a short rule in it.
     static let notesSeparation: Pt = .mm(4)
+
+    static func height(of notes: [[SetLine]]) -> Pt {
+        notes.joined().reduce(0) { $0 + $1.leading }
+    }
 
     /// Sets the column's footnotes at its foot, above any figures placed there; the next
     /// column starts without.
@@ -275,7 +279,7 @@ struct ColumnFlow {
         var n = 0
         while n < lines, i + n < flowables.count, case .line(let box) = flowables[i + n] {
             if !box.notes.isEmpty {
-                foot = foot - box.notes.joined().reduce(0) { $0 + $1.leading } - (hasNotes ? 0 : ColumnFlow.notesSeparation)
+                foot = foot - ColumnFlow.height(of: box.notes) - (hasNotes ? 0 : ColumnFlow.notesSeparation)
                 hasNotes = true
             }
             y = y + box.line.leading
@@ -313,7 +317,7 @@ struct ColumnFlow {
     private func fits(_ line: SetLine, notes added: [[SetLine]] = []) -> Bool {
         var foot = bottom
         if !added.isEmpty {
-            foot = foot - added.joined().reduce(0) { $0 + $1.leading } - (notes.isEmpty ? ColumnFlow.notesSeparation : 0)
+            foot = foot - ColumnFlow.height(of: added) - (notes.isEmpty ? ColumnFlow.notesSeparation : 0)
         }
         return y + line.leading <= foot + 0.01 && y + ColumnFlow.baselineOffset(line) + line.inkDescent <= foot
     }
