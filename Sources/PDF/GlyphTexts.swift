@@ -2,13 +2,18 @@ import Pages
 
 /// Which text each glyph of a face stands for in the ToUnicode map, decided once per document
 /// before any page is written: the first text a glyph is seen drawing alone (one glyph, one
-/// cluster) in page order. A cluster that is not one glyph ↔ that text — several glyphs, or a
+/// cluster) in page order — one character if it ever stands for one, else the first longer text
+/// (a ligature's "fi"). So a glyph that stands once for two characters (a drop cap's first line
+/// reads "Sá" on its "á") does not map every other "á" of the document to them. A cluster that is not one glyph ↔ that text — several glyphs, or a
 /// glyph already mapped to other text (a `.VN` variant drawn for two letters) — is wrapped in
 /// `/ActualText` by `PageContent`.
 struct GlyphTexts: Sendable {
     /// By glyph id: the cluster's UTF-8 bytes packed into an integer (`Cluster.pack`), 0 when
     /// the glyph never stood alone for some text.
     private(set) var texts: [UInt64] = []
+    /// By glyph id: the first text of more than one character it stood for alone, used when it
+    /// never stood for a single one.
+    private(set) var longer: [UInt64] = []
     /// By glyph id: drawn at all (to be kept in the subset).
     private(set) var used: [Bool] = []
 
@@ -18,7 +23,12 @@ struct GlyphTexts: Sendable {
             for g in glyphs { markUsed(run.glyphs[g].id) }
             guard glyphs.count == 1, let packed = Cluster.pack(utf8, bytes) else { return }
             let id = Int(run.glyphs[glyphs.lowerBound].id)
-            if texts[id] == 0 { texts[id] = packed }
+            guard texts[id] == 0 else { return }
+            if String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self).count == 1 {
+                texts[id] = packed
+            } else if longer[id] == 0 {
+                longer[id] = packed
+            }
         }
     }
 
@@ -28,16 +38,19 @@ struct GlyphTexts: Sendable {
         if later.used.count > used.count {
             used += [Bool](repeating: false, count: later.used.count - used.count)
             texts += [UInt64](repeating: 0, count: later.texts.count - texts.count)
+            longer += [UInt64](repeating: 0, count: later.longer.count - longer.count)
         }
         for i in later.used.indices where later.used[i] {
             used[i] = true
             if texts[i] == 0 { texts[i] = later.texts[i] }
+            if longer[i] == 0 { longer[i] = later.longer[i] }
         }
     }
 
     /// The text that glyph `id` extracts as without help, if any.
     func text(_ id: UInt32) -> UInt64 {
-        Int(id) < texts.count ? texts[Int(id)] : 0
+        guard Int(id) < texts.count else { return 0 }
+        return texts[Int(id)] != 0 ? texts[Int(id)] : longer[Int(id)]
     }
 
     /// The glyphs drawn, in order of their ids.
@@ -47,7 +60,10 @@ struct GlyphTexts: Sendable {
 
     /// Each mapped glyph with its text, in order of their ids (the ToUnicode map).
     var mappings: [(glyph: UInt32, text: String)] {
-        texts.indices.compactMap { texts[$0] == 0 ? nil : (UInt32($0), Cluster.unpack(texts[$0])) }
+        texts.indices.compactMap { i in
+            let text = text(UInt32(i))
+            return text == 0 ? nil : (UInt32(i), Cluster.unpack(text))
+        }
     }
 
     private mutating func markUsed(_ id: UInt32) {
@@ -55,6 +71,7 @@ struct GlyphTexts: Sendable {
         if i >= used.count {
             used += [Bool](repeating: false, count: i + 1 - used.count)
             texts += [UInt64](repeating: 0, count: i + 1 - texts.count)
+            longer += [UInt64](repeating: 0, count: i + 1 - longer.count)
         }
         used[i] = true
     }

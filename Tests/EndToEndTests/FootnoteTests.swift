@@ -110,6 +110,12 @@ import Typesetting
         let text = try run("pdftotext", ["-enc", "UTF-8", "-raw", built.printPDF.path, "-"]).out
         // The initial reads back as part of its word, with or without -raw.
         #expect(words(text).joined(separator: " ").contains("\(initial)ng Hội nghị"), "\(text.prefix(300))")
+        // Only the initial and the first letter need /ActualText: the first letter's glyph, which
+        // reads as two letters there, still maps to one in the ToUnicode map everywhere else.
+        let expanded = project.url("expanded.pdf")
+        _ = try run("qpdf", ["--qdf", "--object-streams=disable", built.printPDF.path, expanded.path])
+        let spans = String(decoding: try Data(contentsOf: expanded), as: UTF8.self).components(separatedBy: "/ActualText").count - 1
+        #expect(spans == 2, "\(spans) ActualText spans")
         let layoutText = try run("pdftotext", ["-enc", "UTF-8", built.printPDF.path, "-"]).out
         #expect(words(layoutText).joined(separator: " ").contains("\(initial)ng Hội nghị"), "\(layoutText.prefix(300))")
     }
