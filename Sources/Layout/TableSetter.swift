@@ -27,6 +27,8 @@ public struct TableSetter {
         var minimum: [Pt]
         var preferred: [Pt]
         var total: (minimum: Pt, preferred: Pt)
+        /// Which columns hold only numbers, asked once per table.
+        var numeric: [Bool]
     }
 
     /// The narrowest the table can be set without cutting a word.
@@ -36,6 +38,7 @@ public struct TableSetter {
 
     func widths(_ table: Table) throws -> Widths {
         let n = table.columnCount
+        let numeric = (0..<n).map { table.isNumeric(column: $0) }
         var minimum = [Pt](repeating: 0, count: n), preferred = [Pt](repeating: 0, count: n)
         for (row, isHeader) in [(table.header, true)] + table.rows.map({ ($0, false) }) {
             let style = cellStyle(header: isHeader)
@@ -44,7 +47,7 @@ public struct TableSetter {
                 let width = whole.map(\.naturalWidth).max() ?? 0
                 preferred[c] = max(preferred[c], width)
                 // A numeric cell never wraps; a text cell (and a header) may wrap at any space.
-                if !isHeader, table.isNumeric(column: c) {
+                if !isHeader, numeric[c] {
                     minimum[c] = max(minimum[c], width)
                 } else {
                     for word in cell.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -56,7 +59,7 @@ public struct TableSetter {
         }
         let gaps = Self.gap * Double(max(0, n - 1))
         return Widths(minimum: minimum, preferred: preferred,
-                      total: (minimum.reduce(gaps, +), preferred.reduce(gaps, +)))
+                      total: (minimum.reduce(gaps, +), preferred.reduce(gaps, +)), numeric: numeric)
     }
 
     /// The columns' widths in `width`: see the type's comment. Nil when even the minimums do not fit.
@@ -66,7 +69,7 @@ public struct TableSetter {
         let sumMin = w.minimum.reduce(0, +), sumPref = w.preferred.reduce(0, +)
         guard sumMin <= room + 0.01 else { return nil }
         if sumPref <= room {
-            let text = (0..<n).filter { !table.isNumeric(column: $0) }
+            let text = (0..<n).filter { !w.numeric[$0] }
             let growing = text.isEmpty ? Array(0..<n) : text
             let weight = growing.reduce(0.0) { $0 + max(w.preferred[$1].value, 1) }
             var out = w.preferred
@@ -98,7 +101,7 @@ public struct TableSetter {
         }
         // Numbers stand on their decimal comma: the widest decimals of the column decide where.
         var decimals = [Pt](repeating: 0, count: table.columnCount)
-        for c in 0..<table.columnCount where table.isNumeric(column: c) && table.alignments[c] != .left && table.alignments[c] != .center {
+        for c in 0..<table.columnCount where w.numeric[c] && table.alignments[c] != .left && table.alignments[c] != .center {
             for row in table.rows where c < row.count {
                 decimals[c] = max(decimals[c], try fractionWidth(row[c]))
             }
@@ -113,7 +116,7 @@ public struct TableSetter {
             for c in 0..<table.columnCount {
                 let cell = c < row.count ? row[c] : []
                 guard !cell.isEmpty else { continue }
-                let numeric = table.isNumeric(column: c)
+                let numeric = w.numeric[c]
                 var cellStyle = style
                 switch table.alignments[c] {
                 case .left: cellStyle.align = .left
