@@ -10,12 +10,13 @@ SWIFTFLAGS ?= --explicit-target-dependency-import-check error
 # rebuild of one article pays each time.
 RELEASEFLAGS ?= --static-swift-stdlib --product bantin
 PREFIX  ?= /usr/local
-PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev liblcms2-dev poppler-utils woff2
+PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev liblcms2-dev poppler-utils woff2 libxml2-dev
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
 # the qpdf command reads the finished PDFs back; html5lib (for Debian's /usr/bin/python3)
 # parses the web edition as a browser does (Tests/WebCheck/safety.py); curl speaks to `bantin serve`;
-# Ghostscript makes the plates a RIP would (tiffsep).
-TEST_PACKAGES = fonts-sil-charis qpdf python3-html5lib curl ghostscript
+# Ghostscript makes the plates a RIP would (tiffsep); python3-docx writes the Word files
+# `bantin import` is tested on (Tests/Fixtures/make-docx.py); recode checks the VPS table.
+TEST_PACKAGES = fonts-sil-charis qpdf python3-html5lib curl ghostscript python3-docx recode
 
 .PHONY: all deps build run test test-asan fuzz bench webcheck install clean
 

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        // `bantin import FILE.docx` only (the Importing target): a .docx is a zip archive.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C bridges: module maps + shims, found through pkg-config.
@@ -43,6 +45,8 @@ let package = Package(
         // The PDF stage sees pages only: never the typesetter or the layout.
         .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CLibDeflate"]),
         .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
+        // `bantin import`: Word files (WordprocessingML read with Foundation's XMLParser) as articles.
+        .target(name: "Importing", dependencies: ["Loading", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output", "Imaging"]),
         // `bantin serve`: the web edition, the desk and the PDFs over HTTP, rebuilt as files change.
         .target(name: "Server", dependencies: [
@@ -52,7 +56,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "BantinCLI", dependencies: [
-            "Bantin", "Server", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Bantin", "Server", "Importing", "Loading", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What every test target shares: the project's root, throwaway projects, goldens, the default layout.
@@ -61,7 +65,7 @@ let package = Package(
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "Loading", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Loading", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Bantin", "Web", "Output", "Imaging", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
+            "Bantin", "Web", "Output", "Imaging", "Importing", "Loading", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["Goldens"]),
     ]
 )

@@ -234,45 +234,6 @@ struct Serve: ParsableCommand {
     }
 }
 
-struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Convert a text file in a legacy Vietnamese encoding into an NFC Markdown article.")
-
-    @Argument(help: "The file (CP1258, TCVN5712-1, VISCII, TCVN3 or VNI-Windows; UTF-8 passes through).")
-    var file: String
-
-    @Option(name: .long, help: "The encoding, when detection guesses wrong: tcvn3, vni, cp1258, tcvn5712-1, viscii.")
-    var from: String?
-
-    @Option(name: .long, help: "Write here instead of standard output.")
-    var out: String?
-
-    func validate() throws {
-        if let from, LegacyEncoding(rawValue: from.lowercased()) == nil {
-            throw ValidationError("unknown encoding '\(from)'; use one of: " + LegacyEncoding.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-    }
-
-    func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("\(file): error: cannot read the file\n".utf8))
-            throw ExitCode(1)
-        }
-        guard let result = LegacyImport.convert(data, from: from.flatMap { LegacyEncoding(rawValue: $0.lowercased()) }) else {
-            FileHandle.standardError.write(Data(("\(file): error: the bytes are not valid in "
-                + (from ?? "any encoding Bantin knows") + "\n  hint: name the encoding with --from\n").utf8))
-            throw ExitCode(1)
-        }
-        let said = result.encoding.map { (from == nil ? "detected " : "decoded as ") + $0.displayName } ?? "already UTF-8"
-        FileHandle.standardError.write(Data("\(file): \(said)\n".utf8))
-        if let out {
-            try OutputFile.write(Data(result.markdown.utf8), to: URL(fileURLWithPath: out))
-        } else {
-            print(result.markdown, terminator: "")
-        }
-    }
-}
-
 enum PageRange {
     /// `4` or `1-4`.
     static func parse(_ text: String) -> ClosedRange<Int>? {

@@ -14,6 +14,12 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     case tcvn5712 = "tcvn5712-1"
     case viscii
     case vni
+    /// Only by name (`--from vps`, or a VPS font in a Word file): its letters sit on Latin-1's
+    /// and the control codes, so guessing it would take too much plain text for VPS.
+    case vps
+
+    /// The encodings detection chooses among.
+    static let detectable: [LegacyEncoding] = [.tcvn3, .cp1258, .tcvn5712, .viscii, .vni]
 
     public var displayName: String {
         switch self {
@@ -22,6 +28,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         case .viscii: "VISCII"
         case .tcvn3: "TCVN3 (ABC, .VnTime fonts)"
         case .vni: "VNI-Windows"
+        case .vps: "VPS"
         }
     }
 
@@ -34,6 +41,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         case .viscii: text = Iconv.decode(data, from: "VISCII")
         case .tcvn3: text = LegacyTables.decodeTCVN3(data)
         case .vni: text = LegacyTables.decodeVNI(data)
+        case .vps: text = LegacyTables.decodeVPS(data)
         }
         return text.map { Unicode.ingest($0) }
     }
@@ -41,7 +49,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     /// The encoding that makes the most Vietnamese of bytes that are not UTF-8, if any does.
     public static func detect(_ data: Data) -> LegacyEncoding? {
         var best: (LegacyEncoding, Double)?
-        for encoding in allCases {
+        for encoding in detectable {
             guard let text = encoding.decode(data) else { continue }
             let score = vietnameseScore(text)
             if score > (best?.1 ?? 0.02) { best = (encoding, score) }
@@ -59,16 +67,36 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         var foreign = 0
         for scalar in scalars where isForeignLatin1(scalar) { foreign += 1 }
         guard foreign >= 2 else { return nil }
-        let bytes = Data(scalars.compactMap { $0.value <= 0xFF ? UInt8($0.value) : windows1252[$0.value] })
-        guard bytes.count == scalars.count else { return nil }
+        guard let bytes = fontBytes(scalars) else { return nil }
         let original = vietnameseScore(String(text))
         var best: (LegacyEncoding, Double)?
-        for encoding in allCases {
+        for encoding in detectable {
             guard let decoded = encoding.decode(bytes) else { continue }
             let score = vietnameseScore(decoded)
             if score > original + 0.03, score > (best?.1 ?? 0) { best = (encoding, score) }
         }
         return best?.0
+    }
+
+    /// The bytes behind text set in a legacy font, as a word processor stores it: each byte as
+    /// the Latin-1 or Windows-1252 character of that code (0xB8 → `¸`, 0x92 → `’`), or as a
+    /// private-use character U+F000 + byte (symbol fonts). Nil when a character is none of those:
+    /// the text is not a legacy font's bytes.
+    public static func fontBytes(_ scalars: some Sequence<Unicode.Scalar>) -> Data? {
+        var bytes = Data()
+        for scalar in scalars {
+            let value = scalar.value
+            if value <= 0xFF {
+                bytes.append(UInt8(value))
+            } else if let byte = windows1252[value] {
+                bytes.append(byte)
+            } else if (0xF000...0xF0FF).contains(value) {
+                bytes.append(UInt8(value - 0xF000))
+            } else {
+                return nil
+            }
+        }
+        return bytes
     }
 
     static let vietnameseLatin1 = Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".unicodeScalars)
@@ -174,5 +202,55 @@ public enum LegacyImport {
         }
         if !body.hasSuffix("\n") { body += "\n" }
         return Result(encoding: used, markdown: body)
+    }
+}
+
+extension LegacyImport {
+    /// A line `repair` changed, and how the garbled text had been read.
+    public struct Repair: Sendable {
+        public var line: Int
+        public var encoding: LegacyEncoding
+    }
+
+    /// UTF-8 text in which TCVN3, VNI or another legacy encoding was garbled — copied out of a
+    /// document set in a legacy font, so each byte became a Windows-1252 character ("Héi
+    /// nghÞ" for "Hội nghị") — turned back into Vietnamese, line by line; stretches of a line
+    /// that are correct Unicode are left alone.
+    public static func repair(_ text: String) -> (text: String, repairs: [Repair]) {
+        var repairs: [Repair] = []
+        var lines: [String] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var used: LegacyEncoding?
+            // Stretches of words that could be legacy bytes, split at any word that could not.
+            var out = "", stretch: [Substring] = []
+            func flush() {
+                guard !stretch.isEmpty else { return }
+                let joined = stretch.joined(separator: " ")
+                if let encoding = LegacyEncoding.mojibake(Substring(joined)), let bytes = LegacyEncoding.fontBytes(joined.unicodeScalars),
+                   let decoded = encoding.decode(bytes) {
+                    out += decoded
+                    used = encoding
+                } else {
+                    out += joined
+                }
+                stretch = []
+            }
+            let words = line.split(separator: " ", omittingEmptySubsequences: false)
+            for (k, word) in words.enumerated() {
+                if LegacyEncoding.fontBytes(word.unicodeScalars) != nil {
+                    stretch.append(word)
+                } else {
+                    flush()
+                    out += word
+                }
+                if k < words.count - 1 {
+                    if stretch.isEmpty { out += " " } else if LegacyEncoding.fontBytes(words[k + 1].unicodeScalars) == nil { flush(); out += " " }
+                }
+            }
+            flush()
+            if let used { repairs.append(Repair(line: index + 1, encoding: used)) }
+            lines.append(out)
+        }
+        return (Unicode.ingest(lines.joined(separator: "\n")), repairs)
     }
 }

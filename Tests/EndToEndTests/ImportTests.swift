@@ -1,0 +1,133 @@
+import Bantin
+import Diagnostics
+import Foundation
+@testable import Importing
+@testable import Loading
+import Testing
+import TestSupport
+
+/// Issue 16: contributors' Word files (made here by python-docx, Word's own template) imported
+/// as articles — structure, legacy fonts, pictures, what is reported — and the repair of text
+/// garbled from a legacy font.
+@Suite struct ImportTests {
+    var bantin: String { projectRoot.appendingPathComponent(".build/debug/bantin").path }
+
+    /// The Word files, written once per test run by Tests/Fixtures/make-docx.py.
+    static let fixtures: URL = {
+        let folder = try! temporaryFolder("docx-fixtures")
+        let images = projectRoot.appendingPathComponent("issues/2025-q1/images")
+        let made = try! run("/usr/bin/python3", [projectRoot.appendingPathComponent("Tests/Fixtures/make-docx.py").path, folder.path,
+                                                 images.appendingPathComponent("hoi-nghi.jpg").path, images.appendingPathComponent("nha-mang.jpg").path])
+        precondition(made.status == 0, "make-docx.py failed (is Debian's python3-docx installed? make test installs it): \(made.err)")
+        return folder
+    }()
+
+    /// Imports `name`.docx into issue `x` of a new project, as an editor would, and returns the
+    /// project, the article's path in it, and what the import said.
+    func importInto(_ name: String, extra: [String] = []) throws -> (project: TestProject, article: String, err: String) {
+        let project = try TestProject()
+        try project.issue([])
+        let result = try run(bantin, ["import", Self.fixtures.appendingPathComponent("\(name).docx").path,
+                                      "--issue", project.url("issues/x").path] + extra)
+        #expect(result.status == 0, "\(result.err)")
+        let articles = try FileManager.default.contentsOfDirectory(atPath: project.url("issues/x/articles").path).filter { $0.hasSuffix(".md") }
+        let article = try #require(articles.count == 1 ? articles.first : nil, "\(articles)")
+        let err = result.err.replacingOccurrences(of: Self.fixtures.path + "/", with: "").replacingOccurrences(of: project.root.path + "/", with: "")
+        return (project, "issues/x/articles/" + article, err)
+    }
+
+    /// Each file imports to the Markdown read and checked by eye in Goldens/import/, says what it
+    /// did not carry over, and the article builds without an error.
+    @Test(arguments: ["unicode", "tcvn3", "vni", "mixed", "figures", "leftovers"])
+    func importsToItsGoldenAndBuilds(_ name: String) throws {
+        let (project, article, err) = try importInto(name)
+        try expectGolden(try project.read(article), "import/\(name).md")
+        try expectGolden(err, "import/\(name).report")
+        // Listed in the manifest, the issue builds: no error, whatever it warns about.
+        try project.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: Tin\n    articles: [\(article.dropFirst("issues/x/".count))]\n")
+        let engine = DiagnosticEngine()
+        let built = Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine).build([project.url("issues/x")])
+        #expect(!engine.hasErrors, "\(engine.diagnostics.filter { $0.severity == .error })")
+        #expect(built.first?.pages.isEmpty == false)
+    }
+
+    /// The pictures land in images/ under their own name (slugged) or, when Word kept none, the
+    /// title's; their bytes are the document's.
+    @Test func picturesKeepTheirNamesAndBytes() throws {
+        let (project, article, _) = try importInto("figures")
+        #expect(article == "issues/x/articles/ra-mat-tram-quan-trac-nuoc-song-lam-giang.md")
+        let images = projectRoot.appendingPathComponent("issues/2025-q1/images")
+        #expect(FileManager.default.contents(atPath: project.url("issues/x/images/hoi-nghi.jpg").path)
+                == FileManager.default.contents(atPath: images.appendingPathComponent("hoi-nghi.jpg").path))
+        #expect(FileManager.default.contents(atPath: project.url("issues/x/images/ra-mat-tram-quan-trac-nuoc-song-lam-2.jpg").path)
+                == FileManager.default.contents(atPath: images.appendingPathComponent("nha-mang.jpg").path))
+    }
+
+    /// Import never overwrites: a second import of the same file takes a new name; an --out
+    /// that exists is refused and left as it was.
+    @Test func neverOverwrites() throws {
+        let (project, article, _) = try importInto("vni")
+        let before = try project.read(article)
+        let again = try run(bantin, ["import", Self.fixtures.appendingPathComponent("vni.docx").path, "--out", project.url(article).path])
+        #expect(again.status == 1)
+        #expect(again.err.contains("error: the file exists; import never overwrites an article"), "\(again.err)")
+        #expect(try project.read(article) == before)
+    }
+
+    /// Caption paragraphs split into caption and credit, numbering dropped.
+    @Test func captionsAndCredits() {
+        #expect(DocxImport.splitCaption("Ảnh 2. Quang cảnh hội thảo. Ảnh: Minh Anh") == ("Quang cảnh hội thảo.", "Ảnh: Minh Anh"))
+        #expect(DocxImport.splitCaption("Học sinh thử thiết bị (Ảnh: Ban Tổ chức)") == ("Học sinh thử thiết bị", "Ảnh: Ban Tổ chức"))
+        #expect(DocxImport.splitCaption("Ảnh: Hội Khoa học Môi trường tỉnh") == ("", "Ảnh: Hội Khoa học Môi trường tỉnh"))
+        #expect(DocxImport.splitCaption("Ảnh minh họa cho bài viết") == ("Ảnh minh họa cho bài viết", nil))
+    }
+
+    /// Text copied out of a .VnTime or VNI document into a UTF-8 file is garbled ("Héi nghÞ"):
+    /// `--from` refuses it with a hint, `--repair` gives the Vietnamese back and leaves the
+    /// lines that were right alone.
+    @Test func garbledTextIsRepaired() throws {
+        let folder = try temporaryFolder("repair")
+        let garbled = folder.appendingPathComponent("garbled.md")
+        // Each TCVN3 byte as the Latin-1 character of its code, as a copy from a .VnTime document gives it.
+        let codes = Dictionary(uniqueKeysWithValues: LegacyTables.tcvn3.map { ($0.value, $0.key) })
+        let tcvn3 = String(String.UnicodeScalarView("Hội nghị tổng kết công tác năm 2024".map { c in
+            Unicode.Scalar(codes[String(c)] ?? UInt8(c.asciiValue!))
+        }))
+        let vni = "Ho\u{E4}i tha\u{FB}o khoa ho\u{EF}c"  // VNI-Windows: "Hội thảo khoa học"
+        try "\(tcvn3)\n\nDòng này đúng rồi, không sửa.\n\n\(vni)\n".write(to: garbled, atomically: true, encoding: .utf8)
+        let refused = try run(bantin, ["import", garbled.path, "--from", "tcvn3"])
+        #expect(refused.status == 1)
+        #expect(refused.err == """
+            \(garbled.path): error: the file is UTF-8 already, with legacy text garbled in it (copied from a document set in a legacy font)
+              hint: repair it: bantin import \(garbled.path) --repair
+
+            """)
+        let repaired = try run(bantin, ["import", garbled.path, "--repair"])
+        #expect(repaired.status == 0, "\(repaired.err)")
+        #expect(repaired.err == "\(garbled.path): repaired 2 lines garbled from TCVN3 (ABC, .VnTime fonts), VNI-Windows: 1, 5\n")
+        #expect(repaired.out == """
+            ---
+            title: "Hội nghị tổng kết công tác năm 2024"
+            ---
+
+            Hội nghị tổng kết công tác năm 2024
+
+            Dòng này đúng rồi, không sửa.
+
+            Hội thảo khoa học
+
+            """)
+    }
+
+    /// The VPS table is GNU recode's, byte for byte.
+    @Test func vpsMatchesRecode() throws {
+        var bytes = Data(LegacyTables.vps.keys.filter { $0 < 0x20 }.sorted())
+        bytes += Data((0x20...0xFF).map(UInt8.init).filter { !LegacyTables.vpsUnused.contains($0) })
+        let file = try temporaryFolder("vps").appendingPathComponent("all.txt")
+        try bytes.write(to: file)
+        let recoded = try run("sh", ["-c", "recode VPS..UTF-8 < '\(file.path)'"])
+        #expect(recoded.status == 0, "\(recoded.err)")
+        let ours = try #require(LegacyEncoding.vps.decode(bytes))
+        #expect(ours == recoded.out.precomposedStringWithCanonicalMapping)
+    }
+}
