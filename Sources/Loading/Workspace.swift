@@ -71,7 +71,7 @@ public struct Workspace: Sendable {
             let bytes = data.count > Workspace.maximumTextBytes ? data.prefix(Workspace.maximumTextBytes) : data
             if let legacy = LegacyEncoding.detect(bytes) {
                 engine.emit(.error("legacy-encoding", "'\(path)' is not UTF-8: it looks like \(legacy.displayName)", at: .file(path),
-                                   hint: "convert it: bantin import \(path) --from \(legacy.rawValue) > \(url.deletingPathExtension().lastPathComponent).md"))
+                                   hint: "convert it where it is: bantin import \(path) --from \(legacy.rawValue) --out \(path)"))
             } else {
                 engine.emit(.error("not-utf8", "'\(path)' is not UTF-8 text", at: .file(path),
                                    hint: "save the file as UTF-8; files from old Vietnamese word processors are often in TCVN3, VNI or CP1258 (bantin import converts them)"))

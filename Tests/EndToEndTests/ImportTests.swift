@@ -131,3 +131,25 @@ import TestSupport
         #expect(ours == recoded.out.precomposedStringWithCanonicalMapping)
     }
 }
+
+extension ImportTests {
+    /// An article saved in TCVN3: the check's hint is a command that converts the file where it is, after which the issue checks clean.
+    @Test func theLegacyEncodingHintWorksAsWritten() throws {
+        let project = try TestProject()
+        let codes = Dictionary(uniqueKeysWithValues: LegacyTables.tcvn3.map { ($0.value, $0.key) })
+        let text = "---\ntitle: Tin ngắn\n---\n\nHội nghị tổng kết công tác năm 2024 của Liên hiệp Hội tỉnh đã thành công tốt đẹp.\n"
+        try project.issue([("a.md", "")])
+        try project.write("issues/x/articles/a.md", Data(text.map { c in codes[String(c)] ?? c.asciiValue! }))
+        let checked = try run(bantin, ["check", "--root", project.root.path, project.url("issues/x").path])
+        #expect(checked.status == 1)
+        let hint = try #require(checked.err.split(separator: "\n").first { $0.contains("hint: convert it where it is: ") }, "\(checked.err)")
+        let command = hint.components(separatedBy: "hint: convert it where it is: ")[1]
+        let path = project.url("issues/x/articles/a.md").path
+        #expect(command == "bantin import \(path) --from tcvn3 --out \(path)")
+        let fixed = try run("sh", ["-c", "cd '\(project.root.path)' && '\(bantin)' " + command.dropFirst("bantin ".count)])
+        #expect(fixed.status == 0, "\(fixed.err)")
+        #expect(try project.read("issues/x/articles/a.md") == text)
+        let again = try run(bantin, ["check", "--root", project.root.path, project.url("issues/x").path])
+        #expect(again.status == 0, "\(again.err)")
+    }
+}
