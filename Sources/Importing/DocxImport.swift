@@ -130,7 +130,8 @@ private struct DocumentWriter {
 
         var chunks: [Chunk] = []
         var images: [DocxImport.Image] = []
-        var list: [(ordered: Bool, width: Int, counter: Int)] = []
+        var list: [(ordered: Bool, width: Int)] = []
+        var counters: [String: [Int]] = [:]
         var imageCount = 0
         var i = 0
         while i < blocks.count {
@@ -197,10 +198,16 @@ private struct DocumentWriter {
             }
             if let item = p.list {
                 if list.count > item.level + 1 { list.removeLast(list.count - item.level - 1) }
-                while list.count < item.level + 1 { list.append((item.ordered, item.ordered ? 3 : 2, 0)) }
-                if list[item.level].ordered != item.ordered { list[item.level] = (item.ordered, 0, 0) }
-                list[item.level].counter += 1
-                let marker = item.ordered ? "\(list[item.level].counter). " : "- "
+                while list.count < item.level + 1 { list.append((item.ordered, item.ordered ? 3 : 2)) }
+                if list[item.level].ordered != item.ordered { list[item.level] = (item.ordered, 0) }
+                // Word numbers a list (numId) on through the document, each level from 1 again
+                // after an item of a shallower one: the Markdown shows the numbers Word showed.
+                var counts = counters[item.numID] ?? []
+                if counts.count < item.level + 1 { counts += Array(repeating: 0, count: item.level + 1 - counts.count) }
+                counts[item.level] += 1
+                counts.removeLast(counts.count - item.level - 1)
+                counters[item.numID] = counts
+                let marker = item.ordered ? "\(counts[item.level]). " : "- "
                 list[item.level].width = marker.count
                 let indent = String(repeating: " ", count: list[..<item.level].reduce(0) { $0 + $1.width })
                 chunks.append(.listItem(indent + marker + inline.write(p.atoms)))

@@ -45,8 +45,8 @@ struct WordImage {
 struct WordParagraph {
     var number: Int
     var role: ParagraphRole
-    /// Nesting level and whether numbered, for a list item.
-    var list: (level: Int, ordered: Bool)?
+    /// Nesting level, whether numbered, and the Word list it belongs to, for a list item.
+    var list: (level: Int, ordered: Bool, numID: String)?
     var alignment: String?
     var atoms: [Atom] = []
 
@@ -170,7 +170,7 @@ struct WordReader {
                 level += depth - 1
             }
             let format = package.numbering.format(numID: numID, level: level) ?? "bullet"
-            if format != "none" { paragraph.list = (level, format != "bullet") }
+            if format != "none" { paragraph.list = (level, format != "bullet", numID) }
         }
         if properties?.toggle("pageBreakBefore") == true {
             note(number, .note, "a page break before the paragraph was dropped (the layout places pages)")
@@ -251,6 +251,8 @@ struct WordReader {
             ?? styles.inherited(paragraphStyle) { fontName($0.properties) }
             ?? fontName(styles.defaults)
         let kind = FontKind.of(font)
+        // Hidden text is not part of what the contributor sent.
+        if properties?.toggle("vanish") == true || properties?.toggle("specVanish") == true { return }
         for child in run.children {
             switch child.name {
             case "t":
@@ -344,7 +346,8 @@ struct WordReader {
                 read = ""
             }
         }
-        for c in Unicode.ingest(read) { atoms.append(.char(c, format)) }
+        // Soft hyphens are Word's hyphenation hints; Vietnamese is never hyphenated.
+        for c in Unicode.ingest(read) where c != "\u{AD}" { atoms.append(.char(c, format)) }
     }
 
     /// The text of every `w:t` below an element, paragraphs separated by spaces.

@@ -66,6 +66,11 @@ enum XMLTree {
 
     /// Parses `data` into a tree; throws when it is not well-formed.
     static func parse(_ data: Data, part: String) throws -> XNode {
+        // WordprocessingML never declares a DTD; one that does could define entities that expand
+        // without end (the "billion laughs"), so it is refused before libxml2 reads it.
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw Failure(part: part, reason: "it declares a DTD, which no Word file does")
+        }
         let builder = Builder()
         let parser = XMLParser(data: data)
         parser.delegate = builder

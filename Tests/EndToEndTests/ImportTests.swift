@@ -153,3 +153,33 @@ extension ImportTests {
         #expect(again.status == 0, "\(again.err)")
     }
 }
+
+extension ImportTests {
+    /// A file that is not a Word document is refused with a reason and a hint, and nothing is written.
+    @Test func notAWordFileIsRefused() throws {
+        let folder = try temporaryFolder("bad-docx")
+        let whole = try Data(contentsOf: Self.fixtures.appendingPathComponent("vni.docx"))
+        try Data("Đây là văn bản thường, đổi đuôi thành .docx".utf8).write(to: folder.appendingPathComponent("text.docx"))
+        try whole.prefix(whole.count / 2).write(to: folder.appendingPathComponent("cut.docx"))
+        let made = try run("/usr/bin/python3", ["-c", """
+            import zipfile, sys
+            with zipfile.ZipFile(sys.argv[1] + "/sheet.docx", "w") as z: z.writestr("xl/workbook.xml", "<workbook/>")
+            with zipfile.ZipFile(sys.argv[1] + "/dtd.docx", "w") as z:
+                z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><w:document xmlns:w="x"><w:body/></w:document>')
+            """, folder.path])
+        #expect(made.status == 0, "\(made.err)")
+        let expected = [
+            "text.docx": "error: it is not a Word file (.docx is a zip archive; this is not one)",
+            "cut.docx": "error: it is not a Word file (.docx is a zip archive; this is not one)",
+            "sheet.docx": "error: it has no word/document.xml: not a Word document (a spreadsheet or presentation?)",
+            "dtd.docx": "error: word/document.xml is not well-formed XML: it declares a DTD, which no Word file does",
+        ]
+        for (name, message) in expected {
+            let out = folder.appendingPathComponent("out-\(name).md")
+            let result = try run(bantin, ["import", folder.appendingPathComponent(name).path, "--out", out.path])
+            #expect(result.status == 1)
+            #expect(result.err == "\(folder.appendingPathComponent(name).path): \(message)\n  hint: save it from Word as a Word Document (.docx)\n", "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+}

@@ -148,6 +148,12 @@ d.add_heading("Các bước triển khai", 2)
 d.add_paragraph("Khảo sát nguồn phụ phẩm tại từng xã.", style="List Number")
 d.add_paragraph("Tập huấn cho tổ hợp tác.", style="List Number")
 d.add_paragraph("Hỗ trợ máy băm và men vi sinh.", style="List Number")
+# A list numbered on the paragraphs themselves (List Paragraph + numPr), as Word writes it.
+for level, text in [(0, "Vùng trồng cây ăn quả:"), (1, "bưởi và cam ở Tân Phong;"), (1, "nhãn ở Hòa Bình."), (0, "Vùng trồng lúa.")]:
+    p = d.add_paragraph(text, style="List Paragraph")
+    p._p.get_or_add_pPr().append(parse_xml('<w:numPr %s><w:ilvl w:val="%d"/><w:numId w:val="5"/></w:numPr>' % (W, level)))
+p = d.add_paragraph("Phần ghi chú ẩn không được in.")
+p.runs[0].font.hidden = True
 d.add_heading("Ý kiến của nhà vườn", 3)
 d.add_paragraph("Làm phân ủ không khó, cái khó là giữ được thói quen làm đều đặn mỗi mùa.", style="Quote")
 p = d.add_paragraph()
