@@ -43,6 +43,15 @@ struct Import: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             fail("\(file): error: cannot read the file")
         }
+        // Other document formats contributors send, named, with what to do.
+        let others: [([UInt8], String)] = [
+            ([0xD0, 0xCF, 0x11, 0xE0], "an old Word 97–2003 document (.doc)"),
+            (Array("{\\rtf".utf8), "an RTF document"),
+            (Array("%PDF".utf8), "a PDF"),
+        ]
+        if let (_, what) = others.first(where: { data.starts(with: $0.0) }) {
+            fail("\(file): error: it is \(what), which import does not read\n  hint: open it in Word or LibreOffice and save it as a Word Document (.docx)")
+        }
         if file.lowercased().hasSuffix(".docx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             try importWord()
         } else if repair {

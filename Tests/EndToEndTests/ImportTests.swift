@@ -161,6 +161,7 @@ extension ImportTests {
         let whole = try Data(contentsOf: Self.fixtures.appendingPathComponent("vni.docx"))
         try Data("Đây là văn bản thường, đổi đuôi thành .docx".utf8).write(to: folder.appendingPathComponent("text.docx"))
         try whole.prefix(whole.count / 2).write(to: folder.appendingPathComponent("cut.docx"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)).write(to: folder.appendingPathComponent("old.doc"))
         let made = try run("/usr/bin/python3", ["-c", """
             import zipfile, sys
             with zipfile.ZipFile(sys.argv[1] + "/sheet.docx", "w") as z: z.writestr("xl/workbook.xml", "<workbook/>")
@@ -181,5 +182,9 @@ extension ImportTests {
             #expect(result.err == "\(folder.appendingPathComponent(name).path): \(message)\n  hint: save it from Word as a Word Document (.docx)\n", "\(name)")
             #expect(!FileManager.default.fileExists(atPath: out.path))
         }
+        let old = try run(bantin, ["import", folder.appendingPathComponent("old.doc").path, "--out", folder.appendingPathComponent("old.md").path])
+        #expect(old.status == 1)
+        #expect(old.err == "\(folder.appendingPathComponent("old.doc").path): error: it is an old Word 97–2003 document (.doc), which import does not read\n"
+                + "  hint: open it in Word or LibreOffice and save it as a Word Document (.docx)\n")
     }
 }
