@@ -177,7 +177,8 @@ private struct DocumentWriter {
                         continue
                     }
                     imageCount += 1
-                    let ext = (media.path as NSString).pathExtension.lowercased()
+                    var ext = (media.path as NSString).pathExtension.lowercased()
+                    if ext == "jpeg" { ext = "jpg" }
                     let wanted = image.name.map { (($0 as NSString).deletingPathExtension).slug + "." + ext }
                         ?? "\(Self.shortSlug(theTitle))-\(imageCount).\(ext)"
                     let name = nameImage(wanted, media.data)

@@ -60,6 +60,35 @@ enum FontKind: Equatable {
     }
 }
 
+extension FontKind {
+    /// A legacy font's text with Unicode in it — letters no byte of the font stands for (ề, ợ) —
+    /// read word by word: a word with such a letter is Unicode; a word with a sign Vietnamese
+    /// never uses (ª, Ç, Ó, µ …) is the font's bytes; a word of letters both could mean ("xã"
+    /// is Unicode "xã" or TCVN3 "xó") is kept as Unicode and named in `kept`. Nil when the text
+    /// has no Unicode letter, or a word that should be bytes is not valid in the encoding.
+    func readMixed(_ text: String) -> (text: String, kept: [String])? {
+        guard case .legacy = self else { return nil }
+        func isUnicodeOnly(_ s: Unicode.Scalar) -> Bool { LegacyEncoding.fontBytes(CollectionOfOne(s)) == nil && s.properties.isAlphabetic }
+        guard text.unicodeScalars.contains(where: isUnicodeOnly) else { return nil }
+        var out = "", kept: [String] = []
+        for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out += " " }
+            if word.unicodeScalars.contains(where: isUnicodeOnly) || word.unicodeScalars.allSatisfy({ $0.isASCII }) {
+                out += word
+            } else if word.unicodeScalars.contains(where: { LegacyEncoding.isForeignLatin1($0) || ($0.value > 0xFF && LegacyEncoding.fontBytes(CollectionOfOne($0)) != nil) })
+                        || zip(word, word.dropFirst()).contains(where: { $0.isLowercase && $1.isUppercase && !$1.isASCII }) {
+                // A sign Vietnamese never uses, or a capital letter inside a word ("chuyÓn"): bytes.
+                guard let read = read(String(word)) else { return nil }
+                out += read
+            } else {
+                out += word
+                kept.append(String(word))
+            }
+        }
+        return (out, kept)
+    }
+}
+
 /// The two symbol fonts Word documents lean on; what they draw, as Unicode.
 enum SymbolFont: Equatable {
     case symbol, wingdings

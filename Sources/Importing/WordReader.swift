@@ -163,13 +163,15 @@ struct WordReader {
         let numPr = properties?.child("numPr") ?? styles.inherited(styleID) { $0.paragraph?.child("numPr") }
         if let numPr, let numID = numPr.value(of: "numId") ?? styles.inherited(styleID, { $0.paragraph?.child("numPr")?.value(of: "numId") }),
            numID != "0" {
-            var level = numPr.value(of: "ilvl").flatMap(Int.init) ?? 0
+            let wordLevel = numPr.value(of: "ilvl").flatMap(Int.init) ?? 0
+            // Word's own list styles nest by name (List Bullet 2) as well as by level.
+            var level = wordLevel
             if let name = styles.chain(styleID).first?.name.lowercased(),
                name.hasPrefix("list bullet ") || name.hasPrefix("list number "),
                let depth = Int(name.split(separator: " ").last ?? "") {
                 level += depth - 1
             }
-            let format = package.numbering.format(numID: numID, level: level) ?? "bullet"
+            let format = package.numbering.format(numID: numID, level: wordLevel) ?? "bullet"
             if format != "none" { paragraph.list = (level, format != "bullet", numID) }
         }
         if properties?.toggle("pageBreakBefore") == true {
@@ -253,10 +255,31 @@ struct WordReader {
         let kind = FontKind.of(font)
         // Hidden text is not part of what the contributor sent.
         if properties?.toggle("vanish") == true || properties?.toggle("specVanish") == true { return }
+        // The run's text is read by its font in one piece, up to anything that is not text:
+        // Word stores a legacy font's byte 0xAD (TCVN3's 'ư') as a soft hyphen, <w:softHyphen/>.
+        var text = ""
+        func flush(_ atoms: inout [Atom]) {
+            guard !text.isEmpty else { return }
+            append(text, kind: kind, font: font, format: format, into: &atoms, number: number)
+            text = ""
+        }
         for child in run.children {
             switch child.name {
             case "t":
-                append(child.text, kind: kind, font: font, format: format, into: &atoms, number: number)
+                text += child.text
+                continue
+            case "softHyphen":
+                text += "\u{AD}"
+                continue
+            case "noBreakHyphen":
+                text += "\u{2011}"
+                continue
+            case "rPr":
+                continue
+            default:
+                flush(&atoms)
+            }
+            switch child.name {
             case "tab", "ptab":
                 atoms.append(.char(" ", format))
             case "br", "cr":
@@ -267,8 +290,6 @@ struct WordReader {
                 } else {
                     atoms.append(.lineBreak)
                 }
-            case "noBreakHyphen":
-                atoms.append(.char("\u{2011}", format))
             case "sym":
                 let symbolFont = FontKind.of(child["font"])
                 let code = child["char"].flatMap { UInt32($0, radix: 16) }.flatMap(Unicode.Scalar.init)
@@ -305,6 +326,7 @@ struct WordReader {
                 continue
             }
         }
+        flush(&atoms)
     }
 
     private mutating func drawing(_ drawing: XNode, into atoms: inout [Atom], number: Int) {
@@ -336,8 +358,15 @@ struct WordReader {
             if let converted = kind.read(text) {
                 read = converted
             } else if case .legacy(let encoding, _) = kind {
-                if text.unicodeScalars.contains(where: { (0x1EA0...0x1EF9).contains($0.value) || (0x102...0x1B0).contains($0.value) }) {
-                    note(number, .note, "“\(Self.excerpt(text))” is set in \(font ?? "?"), a \(encoding.displayName) font, but is Unicode already: kept as it is")
+                if let mixed = kind.readMixed(text) {
+                    // Unicode typed or pasted into legacy-font text (the two merge into one run).
+                    read = mixed.text
+                    if mixed.kept.isEmpty {
+                        note(number, .note, "“\(Self.excerpt(text))” is set in \(font ?? "?"), a \(encoding.displayName) font, but is Unicode already: kept as it is")
+                    } else {
+                        note(number, .warning, "text in \(font ?? "?") mixes Unicode and \(encoding.displayName): each word was read as what it looks like; check "
+                             + mixed.kept.map { "“\($0)”" }.joined(separator: ", ") + ", kept as Unicode")
+                    }
                 } else {
                     note(number, .warning, "text in the font \(font ?? "?") is not \(encoding.displayName): “\(Self.excerpt(text))” was kept as it is; check it")
                 }

@@ -104,7 +104,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     /// A Latin-1 letter or sign (U+00A0–U+00FF) that Vietnamese never uses: what mojibake is
     /// made of. Scalars outside the range are answered without a set lookup.
     @inline(__always)
-    static func isForeignLatin1(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isForeignLatin1(_ scalar: Unicode.Scalar) -> Bool {
         (0xA0...0xFF).contains(scalar.value) && !vietnameseLatin1.contains(scalar)
     }
 

@@ -18,7 +18,9 @@ import TestSupport
         let images = projectRoot.appendingPathComponent("issues/2025-q1/images")
         let made = try! run("/usr/bin/python3", [projectRoot.appendingPathComponent("Tests/Fixtures/make-docx.py").path, folder.path,
                                                  images.appendingPathComponent("hoi-nghi.jpg").path, images.appendingPathComponent("nha-mang.jpg").path])
-        precondition(made.status == 0, "make-docx.py failed (is Debian's python3-docx installed? make test installs it): \(made.err)")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        precondition(made.status == 0 && files.count == 6,
+                     "make-docx.py failed (is Debian's python3-docx installed? make test installs it): \(made.err) \(files)")
         return folder
     }()
 

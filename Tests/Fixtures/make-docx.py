@@ -99,6 +99,12 @@ def hyperlink(paragraph, text, url):
                    '<w:t xml:space="preserve">%s</w:t></w:r></w:hyperlink>' % (W, R, rid, text))
     paragraph._p.append(el)
 
+def legacy_run_as_word_writes_it(paragraph, text, font):
+    """A legacy-font run as Word stores it: byte 0xAD (TCVN3's 'ư') is a soft hyphen to Word,
+    written as <w:softHyphen/> between the run's pieces of text."""
+    pieces = '<w:softHyphen/>'.join('<w:t xml:space="preserve">%s</w:t>' % piece for piece in text.split("\xad"))
+    paragraph._p.append(parse_xml('<w:r %s><w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"/></w:rPr>%s</w:r>' % (W, font, font, pieces)))
+
 def line_break(paragraph):
     paragraph.add_run().add_break()
 
@@ -198,6 +204,8 @@ run(p, tcvn3(" đề án được phản biện trong năm, trong đó có đề
 d.add_heading("", 1).add_run(tcvn3("Những việc cần làm ngay")).font.name = ".VnTime"
 p = d.add_paragraph()
 run(p, tcvn3("Các chuyên gia đề nghị sớm hoàn thiện quy trình lấy ý kiến ở cơ sở, ưu tiên những dự án ảnh hưởng đến đời sống người dân."))
+p = d.add_paragraph()
+legacy_run_as_word_writes_it(p, tcvn3("Trường hợp cần thiết, Hội đồng sẽ mời thêm chuyên gia ngoài tỉnh."), ".VnTime")
 save(d, "tcvn3.docx")
 
 # --- vni.docx ---
@@ -223,8 +231,11 @@ run(p, vni("“Dữ liệu phải đúng, đủ, sạch, sống”"), font="VNI-
 run(p, ", đó là yêu cầu số một.", font="Arial")
 p = d.add_paragraph()
 run(p, "Bộ gõ cũ còn dùng ở ", font="Times New Roman")
-run(p, "nhiều xã", font=".VnTime")  # Unicode typed into a .VnTime run: kept, reported
-run(p, tcvn3(" nên cần chuyển sang Unicode."), font=".VnTime")
+# Unicode typed into .VnTime text, in one run (as Word and LibreOffice merge runs of one format).
+run(p, "nhiều xã" + tcvn3(" nên cần chuyển sang Unicode."), font=".VnTime")
+p = d.add_paragraph()
+run(p, "Tiếng Việt chuẩn", font=".VnTime")  # Unicode only, in a legacy font: kept, noted
+run(p, " cho mọi văn bản.", font="Times New Roman")
 save(d, "mixed.docx")
 
 # --- figures.docx: two pictures, captions and credits, a table, footnotes ---
