@@ -5,7 +5,9 @@ and an `expect` file with every diagnostic it must produce — the complete set,
     <severity> <path from the project root> <line>:<column> <fragment of the message>
 
 or `none` when the input must be accepted without a diagnostic — and last `exit <status>`, the
-exit status of `bantin check` (1 when any is an error). The test harness
+exit status of `bantin check` (1 when any is an error). In place of a fragment,
+`= <message> | hint: <hint>` (written by `exact`) asks for the message and the hint exactly, and
+for no hint when `| hint:` is left out. The test harness
 (Tests/EndToEndTests/BadInputTests.swift) fills in what a case leaves out: publication.yaml,
 issue.yaml (one section listing articles/a.md), a good articles/a.md, fonts/ and layouts/.
 Run it again after changing a case; the corpus is committed, this script is how it was made."""
@@ -35,6 +37,10 @@ def case(name, files, expect):
     status = 1 if any(line.startswith("error ") for line in expect) else 0
     with open(os.path.join(folder, "expect"), "w", encoding="utf-8") as f:
         f.write("\n".join(expect + ["exit %d" % status]) + "\n")
+
+def exact(severity, path, position, message, hint=None):
+    """An expectation of the exact message and hint: what an editor reads and acts on."""
+    return "%s %s %s = %s" % (severity, path, position, message) + (" | hint: " + hint if hint else "")
 
 def article(body, front="title: Bài viết"):
     return "---\n" + front + "\n---\n\n" + body + "\n"
