@@ -83,6 +83,10 @@ struct YAMLDocument {
              YamlError.composer(let context, let problem, let mark, _):
             message = "YAML syntax error: \(problem)" + (context.map { " (\($0.text))" } ?? "")
             range = at(mark)
+            if problem.hasPrefix("mapping values are not allowed"), let line = file.line(range.start.line),
+               let quoted = quotingHint(line, column: range.start.column) {
+                hint = quoted
+            }
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             message = "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", ")
             range = at(context.mark)
@@ -98,6 +102,28 @@ struct YAMLDocument {
             hint = "YAML does not allow tabs for indentation; indent with spaces"
         }
         return .error("yaml-syntax", message, at: range, hint: hint)
+    }
+
+    /// "put the value in quotes: title: \"Hội nghị: tổng kết năm\"" for a `key: value` line whose
+    /// value holds a colon YAML read as a second key (the error's `column`, after the first colon);
+    /// nil when the line is not of that shape or its value is already quoted or a flow collection.
+    static func quotingHint(_ line: Substring, column: Int) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        var start = 0
+        while start < scalars.count, scalars[start] == " " { start += 1 }
+        if start + 1 < scalars.count, scalars[start] == "-", scalars[start + 1] == " " { start += 2 }
+        guard let colon = (start..<scalars.count).first(where: { scalars[$0] == ":" && ($0 + 1 == scalars.count || scalars[$0 + 1] == " ") }),
+              column - 1 > colon
+        else { return nil }
+        // A comment (` #` onwards) stays outside the quotes.
+        let end = (colon..<scalars.count).first { scalars[$0] == "#" && scalars[$0 - 1] == " " } ?? scalars.count
+        func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(in: .whitespaces)
+        }
+        let key = text(start..<colon), value = text((colon + 1)..<end)
+        guard !key.isEmpty, let first = value.unicodeScalars.first, !"\"'[{|>&*!".unicodeScalars.contains(first) else { return nil }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "put the value in quotes: \(key): \"\(escaped)\""
     }
 }
 

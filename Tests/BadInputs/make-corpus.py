@@ -168,4 +168,11 @@ case("72-output-profile-srgb", {L: "print: { output-profile: icc/sRGB.icc }\n"},
 case("73-output-profile-not-icc", {L: "print: { output-profile: icc/cua-nha-in.icc }\n",
                                    "layouts/icc/cua-nha-in.icc": "Hồ sơ màu của nhà in (gửi qua thư điện tử)\n"},
      ["error layouts/a4-two-column.yaml 1:26 it is not an ICC profile"])
+# Hints an editor can act on: the exact message and what to write instead.
+case("74-issue-colon-in-value", {I: ISSUE.replace("title: Tin", "title: Hội nghị: tổng kết năm")},
+     [exact("error", I, "6:20", "YAML syntax error: mapping values are not allowed in this context",
+            'put the value in quotes: title: "Hội nghị: tổng kết năm"')])
+case("75-front-matter-colon-in-value", {A: article("Nội dung.", 'title: Hội thảo "Chuyển đổi số": kết quả')},
+     [exact("error", A, "2:32", "YAML syntax error: mapping values are not allowed in this context",
+            'put the value in quotes: title: "Hội thảo \\"Chuyển đổi số\\": kết quả"')])
 print(len(os.listdir(root)), "cases")
