@@ -211,12 +211,29 @@ struct MappingReader {
             if required { missing(key, example: "2025-03-31") }
             return nil
         }
-        guard let text = node.scalar?.string, let date = ISODate(text.trimmingCharacters(in: .whitespaces)) else {
-            engine.emit(.error("bad-date", "'\(key)' must be a date written YYYY-MM-DD", at: document.range(node),
-                               hint: "for example `\(key): 2025-03-31`"))
-            return nil
+        let text = (node.scalar?.string ?? "").trimmingCharacters(in: .whitespaces)
+        if let date = ISODate(text) { return date }
+        let (message, hint) = Self.dateProblem(key, text)
+        engine.emit(.error("bad-date", message, at: document.range(node), hint: hint))
+        return nil
+    }
+
+    /// The message and hint for a value of `key` that is not a `YYYY-MM-DD` date: the date it
+    /// reads as in another order, or why it cannot be one.
+    static func dateProblem(_ key: String, _ text: String) -> (message: String, hint: String) {
+        switch ISODate.misreading(text) {
+        case .writtenAs(let date):
+            return ("'\(key)' must be written YYYY-MM-DD, not '\(text)'", "did you mean \(date.iso)?")
+        case .noSuchMonth(let month):
+            return ("'\(key)' is not a date: there is no month \(month)", "write YYYY-MM-DD, with the month from 01 to 12")
+        case .noSuchDay(let day, let month, let year):
+            let days = ISODate.days(inMonth: month, year: year), name = "\(ISODate.monthNames[month - 1]) \(year)"
+            let edge = ISODate(year: year, month: month, day: day < 1 ? 1 : days)!
+            return ("'\(key)' is not a date: " + (day < 1 ? "there is no day 0" : "\(name) has \(days) days"),
+                    "the \(day < 1 ? "first" : "last") day of \(name) is \(edge.iso)")
+        case .notADate:
+            return ("'\(key)' must be a date written YYYY-MM-DD", "for example `\(key): 2025-03-31`")
         }
-        return date
     }
 
     /// A list of texts; a single text is accepted as a list of one.

@@ -68,7 +68,8 @@ case("03-issue-duplicate-key", {I: "number: 1\nnumber: 2\nyear: 2025\nquarter: 1
 case("04-issue-wrong-type", {I: ISSUE.replace("number: 1", "number: một")}, ["error issues/x/issue.yaml 1:9 'number' must be a whole number"])
 case("05-issue-unknown-key", {I: ISSUE + "titel: Số đặc biệt\n"}, ["error issues/x/issue.yaml 8:1 unknown key 'titel'"])
 case("06-issue-missing-date", {I: ISSUE.replace("date: 2025-03-31\n", "")}, ["error issues/x/issue.yaml 1:1 issue.yaml has no 'date'"])
-case("07-issue-impossible-date", {I: ISSUE.replace("2025-03-31", "2025-02-30")}, ["error issues/x/issue.yaml 4:7 must be a date written YYYY-MM-DD"])
+case("07-issue-impossible-date", {I: ISSUE.replace("2025-03-31", "2025-02-30")},
+     [exact("error", I, "4:7", "'date' is not a date: February 2025 has 28 days", "the last day of February 2025 is 2025-02-28")])
 case("08-issue-quarter-range", {I: ISSUE.replace("quarter: 1", "quarter: 5")}, ["error issues/x/issue.yaml 3:10 between 1 and 4"])
 case("09-issue-sections-not-list", {I: ISSUE.split("sections:")[0] + "sections: Tin\n"}, ["error issues/x/issue.yaml 5:11 'sections' must be a list"])
 case("10-publication-yaml-syntax", {P: "title: Bản tin\npublisher: [Hội\n"}, ["error issues/publication.yaml 3:1 YAML syntax error"])
@@ -80,7 +81,8 @@ case("14-front-matter-unknown-key", {A: article("Nội dung.", "title: Bài\naut
 case("15-front-matter-no-title", {A: article("Nội dung.", "authors: [An]")}, ["error issues/x/articles/a.md 2:1 has no 'title'"])
 case("16-front-matter-wrong-type", {A: article("Nội dung.", "title: Bài\ntags: {a: b}")}, ["error issues/x/articles/a.md 3:7 'tags' must be a list"])
 case("17-front-matter-missing", {A: "Chỉ có nội dung, không có phần đầu.\n"}, ["error issues/x/articles/a.md 1:1 has no front matter"])
-case("18-front-matter-bad-date", {A: article("Nội dung.", "title: Bài\ndate: 31/03/2025")}, ["error issues/x/articles/a.md 3:7 must be a date"])
+case("18-front-matter-bad-date", {A: article("Nội dung.", "title: Bài\ndate: 31/03/2025")},
+     [exact("error", A, "3:7", "'date' must be written YYYY-MM-DD, not '31/03/2025'", "did you mean 2025-03-31?")])
 # Articles that are not there, empty, or not files; paths that leave the issue.
 case("19-article-missing", {I: ISSUE.replace("articles/a.md", "articles/khong-co.md")}, ["error issues/x/issue.yaml 7:16 no such file"])
 case("20-article-empty", {A: ""}, ["error issues/x/articles/a.md 1:1 has no front matter"])
@@ -175,4 +177,10 @@ case("74-issue-colon-in-value", {I: ISSUE.replace("title: Tin", "title: Hội ng
 case("75-front-matter-colon-in-value", {A: article("Nội dung.", 'title: Hội thảo "Chuyển đổi số": kết quả')},
      [exact("error", A, "2:32", "YAML syntax error: mapping values are not allowed in this context",
             'put the value in quotes: title: "Hội thảo \\"Chuyển đổi số\\": kết quả"')])
+case("76-issue-date-day-first", {I: ISSUE.replace("2025-03-31", "26/12/2024")},
+     [exact("error", I, "4:7", "'date' must be written YYYY-MM-DD, not '26/12/2024'", "did you mean 2024-12-26?")])
+case("77-front-matter-date-no-such-day", {A: article("Nội dung.", "title: Bài\ndate: 31/04/2025")},
+     [exact("error", A, "3:7", "'date' is not a date: April 2025 has 30 days", "the last day of April 2025 is 2025-04-30")])
+case("78-issue-date-no-such-month", {I: ISSUE.replace("2025-03-31", "2025-13-01")},
+     [exact("error", I, "4:7", "'date' is not a date: there is no month 13", "write YYYY-MM-DD, with the month from 01 to 12")])
 print(len(os.listdir(root)), "cases")
