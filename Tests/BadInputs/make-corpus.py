@@ -183,4 +183,8 @@ case("77-front-matter-date-no-such-day", {A: article("Nội dung.", "title: Bài
      [exact("error", A, "3:7", "'date' is not a date: April 2025 has 30 days", "the last day of April 2025 is 2025-04-30")])
 case("78-issue-date-no-such-month", {I: ISSUE.replace("2025-03-31", "2025-13-01")},
      [exact("error", I, "4:7", "'date' is not a date: there is no month 13", "write YYYY-MM-DD, with the month from 01 to 12")])
+case("79-image-path-from-issue-folder", {A: FIG("images/anh.png"), "issues/x/images/anh.png": png(8, 8)},
+     [exact("error", A, "7:1", "no image file 'images/anh.png'", "did you mean ../images/anh.png?")])
+case("80-image-images-folder-missing", {A: FIG("images/khong-co.jpg")},
+     [exact("error", A, "7:1", "no image file 'images/khong-co.jpg'", "did you mean ../images/khong-co.jpg?")])
 print(len(os.listdir(root)), "cases")
