@@ -150,15 +150,42 @@ struct MappingReader {
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
-    /// Reports every key that is not in `known`, with a hint listing the valid ones.
+    /// Reports every key that is not in `known`, with a hint listing the valid ones; a key that
+    /// is the tail of a decimal comma (`{ size: 10,5pt }`) is reported as that.
     func checkKeys(_ known: [String]) {
-        for pair in pairs where !known.contains(pair.key) {
+        for (index, pair) in pairs.enumerated() where !known.contains(pair.key) {
+            if index > 0, let written = decimalComma(pairs[index - 1].key) {
+                reportDecimalComma(pairs[index - 1].key, written, at: pairs[index - 1].value)
+                continue
+            }
             engine.emit(.error("unknown-key", "unknown key '\(pair.key)' in \(what)", at: document.range(pair.keyNode),
                                hint: String.suggestion(for: pair.key, among: known, what: "valid keys")))
         }
     }
 
     func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    /// `10,5pt` as written, when `key`'s value is a number cut short by a comma in a flow mapping:
+    /// `{ size: 10,5pt }` reads as `size: 10` and a key `5pt` with no value right after the comma.
+    func decimalComma(_ key: String) -> String? {
+        guard let index = pairs.firstIndex(where: { $0.key == key }), index + 1 < pairs.count,
+              let head = pairs[index].value.scalar, head.style == .plain, head.string.last?.isNumber == true,
+              let headMark = head.mark else { return nil }
+        let next = pairs[index + 1]
+        let headEnd = headMark.column + head.string.unicodeScalars.count
+        guard next.key.first?.isNumber == true, next.value.scalar?.string.isEmpty == true,
+              let tailMark = next.keyNode.mark, tailMark.line == headMark.line, tailMark.column == headEnd + 1,
+              let line = document.file.line(headMark.line + document.lineOffset),
+              line.unicodeScalars.dropFirst(headEnd - 1).first == ","
+        else { return nil }
+        return head.string + "," + next.key
+    }
+
+    /// An error at a value written with a decimal comma, whose hint writes it with a point.
+    func reportDecimalComma(_ key: String, _ written: String, at node: Node) {
+        engine.emit(.error("decimal-comma", "'\(key)' has a decimal comma: \(written)", at: document.range(node),
+                           hint: "use a decimal point: " + written.replacingOccurrences(of: ",", with: ".")))
+    }
 
     func range(_ key: String) -> SourceRange {
         value(key).map(document.range) ?? document.range(node)

@@ -187,4 +187,8 @@ case("79-image-path-from-issue-folder", {A: FIG("images/anh.png"), "issues/x/ima
      [exact("error", A, "7:1", "no image file 'images/anh.png'", "did you mean ../images/anh.png?")])
 case("80-image-images-folder-missing", {A: FIG("images/khong-co.jpg")},
      [exact("error", A, "7:1", "no image file 'images/khong-co.jpg'", "did you mean ../images/khong-co.jpg?")])
+case("81-layout-decimal-comma-flow", {L: "styles:\n  body: { size: 10,5pt, leading: 13.2pt }\n"},
+     [exact("error", L, "2:17", "'size' has a decimal comma: 10,5pt", "use a decimal point: 10.5pt")])
+case("82-layout-decimal-comma-block", {L: "page:\n  bleed: 3,5mm\n"},
+     [exact("error", L, "2:10", "'bleed' has a decimal comma: 3,5mm", "use a decimal point: 3.5mm")])
 print(len(os.listdir(root)), "cases")
