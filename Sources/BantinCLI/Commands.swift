@@ -29,7 +29,9 @@ struct CommonOptions: ParsableArguments {
         URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath)
     }
 
-    func pipeline(out: String = "out", booklet: Bool = false, proof: Bool = false) -> Pipeline {
+    /// The run's pipeline, after checking that the run is not from inside an issue folder.
+    func pipeline(out: String = "out", booklet: Bool = false, proof: Bool = false) throws -> Pipeline {
+        try Usage.checkRunFolder(root: root)
         let outURL = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         return Pipeline(options: BuildOptions(root: rootURL, outDirectory: outURL.standardized, layoutOverride: layout, booklet: booklet,
                                               proof: proof),
@@ -46,7 +48,7 @@ func folders(_ paths: [String], _ pipeline: Pipeline) throws -> [URL] {
         guard !found.isEmpty else { throw ValidationError("no issue folders under \(pipeline.options.root.path)/issues/") }
         return found
     }
-    return paths.map { URL(fileURLWithPath: $0).standardized }
+    return try Usage.issueFolders(paths, root: pipeline.options.root)
 }
 
 enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
@@ -107,7 +109,7 @@ struct Build: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let pipeline = common.pipeline(out: out, booklet: booklet, proof: proof)
+        let pipeline = try common.pipeline(out: out, booklet: booklet, proof: proof)
         let built = pipeline.build(try folders(issues, pipeline))
         for issue in built {
             print("built \(issue.issue.id): \(issue.pages.count) pages → \(issue.printPDF.path), \(issue.webPages.count) web pages")
@@ -133,7 +135,7 @@ struct Check: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let pipeline = common.pipeline()
+        let pipeline = try common.pipeline()
         for folder in try folders(issues, pipeline) {
             if let report = pipeline.checkReport(folder) { print(report) }
         }
@@ -170,8 +172,9 @@ struct Preview: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = common.pipeline(out: out)
-        if let files = pipeline.preview(URL(fileURLWithPath: issue), pages: pages.flatMap(PageRange.parse), dpi: dpi, contactSheet: contactSheet) {
+        let pipeline = try common.pipeline(out: out)
+        let folder = try Usage.issueFolders([issue], root: pipeline.options.root)[0]
+        if let files = pipeline.preview(folder, pages: pages.flatMap(PageRange.parse), dpi: dpi, contactSheet: contactSheet) {
             for file in files { print(file.path) }
         }
         try finish(pipeline, format: common.diagnosticsFormat)
@@ -201,7 +204,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = common.pipeline(out: out)
+        let pipeline = try common.pipeline(out: out)
         let server = DeskServer(options: pipeline.options, folders: try folders(issues, pipeline), host: host, port: port)
         let host = host
         let done = DispatchSemaphore(value: 0)
@@ -260,8 +263,8 @@ struct Dump: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let pipeline = common.pipeline()
-        if let text = pipeline.dump(stage, URL(fileURLWithPath: issue)) { print(text) }
+        let pipeline = try common.pipeline()
+        if let text = pipeline.dump(stage, try Usage.issueFolders([issue], root: pipeline.options.root)[0]) { print(text) }
         try finish(pipeline, format: common.diagnosticsFormat)
     }
 }

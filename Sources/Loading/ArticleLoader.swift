@@ -98,7 +98,7 @@ struct ImageLoader {
         }
         guard workspace.fileExists(url) else {
             engine.emit(.error("missing-image", "no image file '\(decoded)'", at: range,
-                               hint: Workspace.siblingsHint(of: url)))
+                               hint: upOneFolderHint(decoded, relativeTo: base) ?? Workspace.siblingsHint(of: url)))
             return nil
         }
         let issuePath = String(url.path.dropFirst(issueFolder.standardized.path.count + 1))
@@ -109,5 +109,17 @@ struct ImageLoader {
             engine.emit(.error("bad-image", "'\(decoded)': \(failure.message)", at: range, hint: failure.hint))
             return nil
         }
+    }
+
+    /// "did you mean ../images/x.jpg?" for a path written as if from the issue folder in an
+    /// article of a subfolder (`articles/`): the image is there one folder up, or the path starts
+    /// with `images/`, the issue's images folder.
+    private func upOneFolderHint(_ path: String, relativeTo base: URL) -> String? {
+        let up = "../" + path
+        guard base.standardized.path != issueFolder.standardized.path,
+              let candidate = workspace.resolve(up, against: base, inside: issueFolder),
+              path.hasPrefix("images/") || workspace.fileExists(candidate)
+        else { return nil }
+        return "did you mean \(up)?"
     }
 }

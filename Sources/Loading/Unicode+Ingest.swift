@@ -98,7 +98,7 @@ extension Unicode {
 
 extension String {
     /// Levenshtein distance, for "did you mean" hints.
-    func editDistance(to other: String) -> Int {
+    public func editDistance(to other: String) -> Int {
         let a = Array(self), b = Array(other)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

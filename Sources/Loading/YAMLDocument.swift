@@ -83,6 +83,10 @@ struct YAMLDocument {
              YamlError.composer(let context, let problem, let mark, _):
             message = "YAML syntax error: \(problem)" + (context.map { " (\($0.text))" } ?? "")
             range = at(mark)
+            if problem.hasPrefix("mapping values are not allowed"), let line = file.line(range.start.line),
+               let quoted = quotingHint(line, column: range.start.column) {
+                hint = quoted
+            }
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             message = "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", ")
             range = at(context.mark)
@@ -98,6 +102,28 @@ struct YAMLDocument {
             hint = "YAML does not allow tabs for indentation; indent with spaces"
         }
         return .error("yaml-syntax", message, at: range, hint: hint)
+    }
+
+    /// "put the value in quotes: title: \"Hội nghị: tổng kết năm\"" for a `key: value` line whose
+    /// value holds a colon YAML read as a second key (the error's `column`, after the first colon);
+    /// nil when the line is not of that shape or its value is already quoted or a flow collection.
+    static func quotingHint(_ line: Substring, column: Int) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        var start = 0
+        while start < scalars.count, scalars[start] == " " { start += 1 }
+        if start + 1 < scalars.count, scalars[start] == "-", scalars[start + 1] == " " { start += 2 }
+        guard let colon = (start..<scalars.count).first(where: { scalars[$0] == ":" && ($0 + 1 == scalars.count || scalars[$0 + 1] == " ") }),
+              column - 1 > colon
+        else { return nil }
+        // A comment (` #` onwards) stays outside the quotes.
+        let end = (colon..<scalars.count).first { scalars[$0] == "#" && scalars[$0 - 1] == " " } ?? scalars.count
+        func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(in: .whitespaces)
+        }
+        let key = text(start..<colon), value = text((colon + 1)..<end)
+        guard !key.isEmpty, let first = value.unicodeScalars.first, !"\"'[{|>&*!".unicodeScalars.contains(first) else { return nil }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "put the value in quotes: \(key): \"\(escaped)\""
     }
 }
 
@@ -124,15 +150,42 @@ struct MappingReader {
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
-    /// Reports every key that is not in `known`, with a hint listing the valid ones.
+    /// Reports every key that is not in `known`, with a hint listing the valid ones; a key that
+    /// is the tail of a decimal comma (`{ size: 10,5pt }`) is reported as that.
     func checkKeys(_ known: [String]) {
-        for pair in pairs where !known.contains(pair.key) {
+        for (index, pair) in pairs.enumerated() where !known.contains(pair.key) {
+            if index > 0, let written = decimalComma(pairs[index - 1].key) {
+                reportDecimalComma(pairs[index - 1].key, written, at: pairs[index - 1].value)
+                continue
+            }
             engine.emit(.error("unknown-key", "unknown key '\(pair.key)' in \(what)", at: document.range(pair.keyNode),
                                hint: String.suggestion(for: pair.key, among: known, what: "valid keys")))
         }
     }
 
     func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    /// `10,5pt` as written, when `key`'s value is a number cut short by a comma in a flow mapping:
+    /// `{ size: 10,5pt }` reads as `size: 10` and a key `5pt` with no value right after the comma.
+    func decimalComma(_ key: String) -> String? {
+        guard let index = pairs.firstIndex(where: { $0.key == key }), index + 1 < pairs.count,
+              let head = pairs[index].value.scalar, head.style == .plain, head.string.last?.isNumber == true,
+              let headMark = head.mark else { return nil }
+        let next = pairs[index + 1]
+        let headEnd = headMark.column + head.string.unicodeScalars.count
+        guard next.key.first?.isNumber == true, next.value.scalar?.string.isEmpty == true,
+              let tailMark = next.keyNode.mark, tailMark.line == headMark.line, tailMark.column == headEnd + 1,
+              let line = document.file.line(headMark.line + document.lineOffset),
+              line.unicodeScalars.dropFirst(headEnd - 1).first == ","
+        else { return nil }
+        return head.string + "," + next.key
+    }
+
+    /// An error at a value written with a decimal comma, whose hint writes it with a point.
+    func reportDecimalComma(_ key: String, _ written: String, at node: Node) {
+        engine.emit(.error("decimal-comma", "'\(key)' has a decimal comma: \(written)", at: document.range(node),
+                           hint: "use a decimal point: " + written.replacingOccurrences(of: ",", with: ".")))
+    }
 
     func range(_ key: String) -> SourceRange {
         value(key).map(document.range) ?? document.range(node)
@@ -185,12 +238,29 @@ struct MappingReader {
             if required { missing(key, example: "2025-03-31") }
             return nil
         }
-        guard let text = node.scalar?.string, let date = ISODate(text.trimmingCharacters(in: .whitespaces)) else {
-            engine.emit(.error("bad-date", "'\(key)' must be a date written YYYY-MM-DD", at: document.range(node),
-                               hint: "for example `\(key): 2025-03-31`"))
-            return nil
+        let text = (node.scalar?.string ?? "").trimmingCharacters(in: .whitespaces)
+        if let date = ISODate(text) { return date }
+        let (message, hint) = Self.dateProblem(key, text)
+        engine.emit(.error("bad-date", message, at: document.range(node), hint: hint))
+        return nil
+    }
+
+    /// The message and hint for a value of `key` that is not a `YYYY-MM-DD` date: the date it
+    /// reads as in another order, or why it cannot be one.
+    static func dateProblem(_ key: String, _ text: String) -> (message: String, hint: String) {
+        switch ISODate.misreading(text) {
+        case .writtenAs(let date):
+            return ("'\(key)' must be written YYYY-MM-DD, not '\(text)'", "did you mean \(date.iso)?")
+        case .noSuchMonth(let month):
+            return ("'\(key)' is not a date: there is no month \(month)", "write YYYY-MM-DD, with the month from 01 to 12")
+        case .noSuchDay(let day, let month, let year):
+            let days = ISODate.days(inMonth: month, year: year), name = "\(ISODate.monthNames[month - 1]) \(year)"
+            let edge = ISODate(year: year, month: month, day: day < 1 ? 1 : days)!
+            return ("'\(key)' is not a date: " + (day < 1 ? "there is no day 0" : "\(name) has \(days) days"),
+                    "the \(day < 1 ? "first" : "last") day of \(name) is \(edge.iso)")
+        case .notADate:
+            return ("'\(key)' must be a date written YYYY-MM-DD", "for example `\(key): 2025-03-31`")
         }
-        return date
     }
 
     /// A list of texts; a single text is accepted as a list of one.

@@ -5,7 +5,9 @@ and an `expect` file with every diagnostic it must produce — the complete set,
     <severity> <path from the project root> <line>:<column> <fragment of the message>
 
 or `none` when the input must be accepted without a diagnostic — and last `exit <status>`, the
-exit status of `bantin check` (1 when any is an error). The test harness
+exit status of `bantin check` (1 when any is an error). In place of a fragment,
+`= <message> | hint: <hint>` (written by `exact`) asks for the message and the hint exactly, and
+for no hint when `| hint:` is left out. The test harness
 (Tests/EndToEndTests/BadInputTests.swift) fills in what a case leaves out: publication.yaml,
 issue.yaml (one section listing articles/a.md), a good articles/a.md, fonts/ and layouts/.
 Run it again after changing a case; the corpus is committed, this script is how it was made."""
@@ -36,6 +38,10 @@ def case(name, files, expect):
     with open(os.path.join(folder, "expect"), "w", encoding="utf-8") as f:
         f.write("\n".join(expect + ["exit %d" % status]) + "\n")
 
+def exact(severity, path, position, message, hint=None):
+    """An expectation of the exact message and hint: what an editor reads and acts on."""
+    return "%s %s %s = %s" % (severity, path, position, message) + (" | hint: " + hint if hint else "")
+
 def article(body, front="title: Bài viết"):
     return "---\n" + front + "\n---\n\n" + body + "\n"
 
@@ -62,7 +68,8 @@ case("03-issue-duplicate-key", {I: "number: 1\nnumber: 2\nyear: 2025\nquarter: 1
 case("04-issue-wrong-type", {I: ISSUE.replace("number: 1", "number: một")}, ["error issues/x/issue.yaml 1:9 'number' must be a whole number"])
 case("05-issue-unknown-key", {I: ISSUE + "titel: Số đặc biệt\n"}, ["error issues/x/issue.yaml 8:1 unknown key 'titel'"])
 case("06-issue-missing-date", {I: ISSUE.replace("date: 2025-03-31\n", "")}, ["error issues/x/issue.yaml 1:1 issue.yaml has no 'date'"])
-case("07-issue-impossible-date", {I: ISSUE.replace("2025-03-31", "2025-02-30")}, ["error issues/x/issue.yaml 4:7 must be a date written YYYY-MM-DD"])
+case("07-issue-impossible-date", {I: ISSUE.replace("2025-03-31", "2025-02-30")},
+     [exact("error", I, "4:7", "'date' is not a date: February 2025 has 28 days", "the last day of February 2025 is 2025-02-28")])
 case("08-issue-quarter-range", {I: ISSUE.replace("quarter: 1", "quarter: 5")}, ["error issues/x/issue.yaml 3:10 between 1 and 4"])
 case("09-issue-sections-not-list", {I: ISSUE.split("sections:")[0] + "sections: Tin\n"}, ["error issues/x/issue.yaml 5:11 'sections' must be a list"])
 case("10-publication-yaml-syntax", {P: "title: Bản tin\npublisher: [Hội\n"}, ["error issues/publication.yaml 3:1 YAML syntax error"])
@@ -74,7 +81,8 @@ case("14-front-matter-unknown-key", {A: article("Nội dung.", "title: Bài\naut
 case("15-front-matter-no-title", {A: article("Nội dung.", "authors: [An]")}, ["error issues/x/articles/a.md 2:1 has no 'title'"])
 case("16-front-matter-wrong-type", {A: article("Nội dung.", "title: Bài\ntags: {a: b}")}, ["error issues/x/articles/a.md 3:7 'tags' must be a list"])
 case("17-front-matter-missing", {A: "Chỉ có nội dung, không có phần đầu.\n"}, ["error issues/x/articles/a.md 1:1 has no front matter"])
-case("18-front-matter-bad-date", {A: article("Nội dung.", "title: Bài\ndate: 31/03/2025")}, ["error issues/x/articles/a.md 3:7 must be a date"])
+case("18-front-matter-bad-date", {A: article("Nội dung.", "title: Bài\ndate: 31/03/2025")},
+     [exact("error", A, "3:7", "'date' must be written YYYY-MM-DD, not '31/03/2025'", "did you mean 2025-03-31?")])
 # Articles that are not there, empty, or not files; paths that leave the issue.
 case("19-article-missing", {I: ISSUE.replace("articles/a.md", "articles/khong-co.md")}, ["error issues/x/issue.yaml 7:16 no such file"])
 case("20-article-empty", {A: ""}, ["error issues/x/articles/a.md 1:1 has no front matter"])
@@ -162,4 +170,25 @@ case("72-output-profile-srgb", {L: "print: { output-profile: icc/sRGB.icc }\n"},
 case("73-output-profile-not-icc", {L: "print: { output-profile: icc/cua-nha-in.icc }\n",
                                    "layouts/icc/cua-nha-in.icc": "Hồ sơ màu của nhà in (gửi qua thư điện tử)\n"},
      ["error layouts/a4-two-column.yaml 1:26 it is not an ICC profile"])
+# Hints an editor can act on: the exact message and what to write instead.
+case("74-issue-colon-in-value", {I: ISSUE.replace("title: Tin", "title: Hội nghị: tổng kết năm")},
+     [exact("error", I, "6:20", "YAML syntax error: mapping values are not allowed in this context",
+            'put the value in quotes: title: "Hội nghị: tổng kết năm"')])
+case("75-front-matter-colon-in-value", {A: article("Nội dung.", 'title: Hội thảo "Chuyển đổi số": kết quả')},
+     [exact("error", A, "2:32", "YAML syntax error: mapping values are not allowed in this context",
+            'put the value in quotes: title: "Hội thảo \\"Chuyển đổi số\\": kết quả"')])
+case("76-issue-date-day-first", {I: ISSUE.replace("2025-03-31", "26/12/2024")},
+     [exact("error", I, "4:7", "'date' must be written YYYY-MM-DD, not '26/12/2024'", "did you mean 2024-12-26?")])
+case("77-front-matter-date-no-such-day", {A: article("Nội dung.", "title: Bài\ndate: 31/04/2025")},
+     [exact("error", A, "3:7", "'date' is not a date: April 2025 has 30 days", "the last day of April 2025 is 2025-04-30")])
+case("78-issue-date-no-such-month", {I: ISSUE.replace("2025-03-31", "2025-13-01")},
+     [exact("error", I, "4:7", "'date' is not a date: there is no month 13", "write YYYY-MM-DD, with the month from 01 to 12")])
+case("79-image-path-from-issue-folder", {A: FIG("images/anh.png"), "issues/x/images/anh.png": png(8, 8)},
+     [exact("error", A, "7:1", "no image file 'images/anh.png'", "did you mean ../images/anh.png?")])
+case("80-image-images-folder-missing", {A: FIG("images/khong-co.jpg")},
+     [exact("error", A, "7:1", "no image file 'images/khong-co.jpg'", "did you mean ../images/khong-co.jpg?")])
+case("81-layout-decimal-comma-flow", {L: "styles:\n  body: { size: 10,5pt, leading: 13.2pt }\n"},
+     [exact("error", L, "2:17", "'size' has a decimal comma: 10,5pt", "use a decimal point: 10.5pt")])
+case("82-layout-decimal-comma-block", {L: "page:\n  bleed: 3,5mm\n"},
+     [exact("error", L, "2:10", "'bleed' has a decimal comma: 3,5mm", "use a decimal point: 3.5mm")])
 print(len(os.listdir(root)), "cases")

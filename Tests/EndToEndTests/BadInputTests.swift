@@ -23,11 +23,23 @@ import TestSupport
         var line: Int
         var column: Int?
         var fragment: String
+        /// `= message | hint: hint` in place of a fragment: the message and the hint exactly
+        /// (no `| hint:` part: no hint).
+        var exact: (message: String, hint: String?)?
         var description: String { "\(severity) \(path) \(line):\(column.map(String.init) ?? "") \(fragment)" }
 
-        func matches(severity: String, path: String?, line: Int?, column: Int?, message: String) -> Bool {
+        init(severity: String, path: String, line: Int, column: Int?, fragment: String) {
+            (self.severity, self.path, self.line, self.column, self.fragment) = (severity, path, line, column, fragment)
+            if fragment.hasPrefix("= ") {
+                let parts = fragment.dropFirst(2).components(separatedBy: " | hint: ")
+                exact = (parts[0], parts.count > 1 ? parts.dropFirst().joined(separator: " | hint: ") : nil)
+            }
+        }
+
+        func matches(severity: String, path: String?, line: Int?, column: Int?, message: String, hint: String?) -> Bool {
             guard severity == self.severity, let path, path.hasSuffix("/" + self.path) || path == self.path,
                   line == self.line || self.line == 0 else { return false }
+            if let exact { return column == self.column && message == exact.message && hint == exact.hint }
             return (self.column == nil || column == self.column) && (fragment.isEmpty || message.contains(fragment))
         }
     }
@@ -47,12 +59,12 @@ import TestSupport
 
     /// Pairs each found diagnostic with an expectation not yet used; returns what is left over
     /// on either side.
-    static func match<D>(_ found: [D], _ expected: [Expectation], _ key: (D) -> (String, String?, Int?, Int?, String))
+    static func match<D>(_ found: [D], _ expected: [Expectation], _ key: (D) -> (String, String?, Int?, Int?, String, String?))
         -> (unexpected: [D], missing: [Expectation]) {
         var left = expected, unexpected: [D] = []
         for d in found {
-            let (severity, path, line, column, message) = key(d)
-            if let i = left.firstIndex(where: { $0.matches(severity: severity, path: path, line: line, column: column, message: message) }) {
+            let (severity, path, line, column, message, hint) = key(d)
+            if let i = left.firstIndex(where: { $0.matches(severity: severity, path: path, line: line, column: column, message: message, hint: hint) }) {
                 left.remove(at: i)
             } else {
                 unexpected.append(d)
@@ -74,9 +86,10 @@ import TestSupport
         let expected = try #require(Self.expectations(try String(contentsOf: Self.corpus.appendingPathComponent("\(name)/expect"), encoding: .utf8)),
                                     "\(name)/expect must end with `exit N`")
         let found = engine.diagnostics
-        let listing = found.map { "\($0.severity) \($0.range.map { "\($0.path):\($0.start)" } ?? "-") \($0.message)" }.joined(separator: "\n")
+        let listing = found.map { "\($0.severity) \($0.range.map { "\($0.path):\($0.start)" } ?? "-") \($0.message)" + ($0.hint.map { " | hint: \($0)" } ?? "") }
+            .joined(separator: "\n")
         let (unexpected, missing) = Self.match(found, expected.diagnostics) {
-            ($0.severity.rawValue, $0.range?.path, $0.range?.start.line, $0.range?.start.column, $0.message)
+            ($0.severity.rawValue, $0.range?.path, $0.range?.start.line, $0.range?.start.column, $0.message, $0.hint)
         }
         #expect(unexpected.isEmpty, "\(name): not expected:\n\(unexpected.map { "\($0.severity) \($0.range.map(\.description) ?? "-") \($0.message)" }.joined(separator: "\n"))")
         #expect(missing.isEmpty, "\(name): expected but not found: \(missing)\ngot:\n\(listing)")
@@ -95,7 +108,8 @@ import TestSupport
         }
         let (extra, absent) = Self.match(records, expected.diagnostics) { r in
             let start = (r["range"] as? [String: Any])?["start"] as? [String: Any]
-            return (r["severity"] as? String ?? "", r["file"] as? String, start?["line"] as? Int, start?["column"] as? Int, r["message"] as? String ?? "")
+            return (r["severity"] as? String ?? "", r["file"] as? String, start?["line"] as? Int, start?["column"] as? Int, r["message"] as? String ?? "",
+                    r["hint"] as? String)
         }
         #expect(extra.isEmpty && absent.isEmpty && records.count == found.count, "\(name): the command line reported\n\(cli.err)")
     }

@@ -2,12 +2,14 @@ import Diagnostics
 import Model
 import Foundation
 
-/// Runs a command and returns its standard output (standard error is kept apart).
+/// Runs a command (in `directory`, when given) and returns its standard output (standard error
+/// is kept apart).
 @discardableResult
-func run(_ tool: String, _ arguments: [String], status expected: Int32 = 0) throws -> (out: String, err: String, status: Int32) {
+func run(_ tool: String, _ arguments: [String], status expected: Int32 = 0, in directory: URL? = nil) throws -> (out: String, err: String, status: Int32) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

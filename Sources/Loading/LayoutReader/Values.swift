@@ -42,6 +42,11 @@ extension LayoutReader {
         guard let node = map.value(key) else { return nil }
         let text = (node.scalar?.string ?? "").trimmingCharacters(in: .whitespaces)
         if let pt = LayoutReader.parseLength(text) { return pt }
+        if map.decimalComma(key) != nil { return nil }  // reported with the mapping's keys
+        if text.contains(","), LayoutReader.parseLength(text.replacingOccurrences(of: ",", with: ".")) != nil {
+            map.reportDecimalComma(key, text, at: node)
+            return nil
+        }
         engine.emit(.error("bad-unit", "'\(key)' must be a length like 3mm, 10pt or 1.2cm, not '\(text)'",
                            at: map.document.range(node), hint: "write a number followed by mm, cm or pt, with no space"))
         return nil
@@ -110,6 +115,14 @@ extension LayoutReader {
         let parts = text.lowercased().split(separator: "x").map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2, let w = LayoutReader.parseLength(parts[0]), let h = LayoutReader.parseLength(parts[1]), w > 0, h > 0 {
             return Size(width: w, height: h)
+        }
+        if map.decimalComma(key) != nil { return nil }  // reported with the mapping's keys
+        if text.contains(",") {
+            let pointed = text.lowercased().replacingOccurrences(of: ",", with: ".").split(separator: "x")
+            if pointed.count == 2, pointed.allSatisfy({ LayoutReader.parseLength($0.trimmingCharacters(in: .whitespaces)) != nil }) {
+                map.reportDecimalComma(key, text, at: node)
+                return nil
+            }
         }
         engine.emit(.error("bad-unit", "unknown trim size '\(text)'", at: map.document.range(node),
                            hint: "use A4, A5, B5 or a size such as `210mm x 297mm`"))
