@@ -32,6 +32,26 @@ public struct NewArticle {
 
     public func make(issue folder: URL, title rawTitle: String, section wanted: String?, authors: [String]) -> Made? {
         let manifestURL = folder.appendingPathComponent("issue.yaml")
+        guard let manifest = readManifest(manifestURL, of: folder),
+              let index = sectionIndex(manifest.outline, wanted, workspace.displayPath(manifestURL)) else { return nil }
+        let (text, outline) = manifest
+        let title = Unicode.cleanInlineText(Unicode.ingest(rawTitle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let listed = "articles/" + String(format: "%02d", nextNumber(folder, outline)) + "-" + Self.fileSlug(title) + ".md"
+        let file = folder.appendingPathComponent(listed)
+        guard let edited = outline.adding(listed, toSection: index, in: text) else {
+            let manifestPath = workspace.displayPath(manifestURL)
+            let at = outline.articlesAt(section: index).map { SourceRange(path: manifestPath, line: $0.line, column: $0.column) }
+            engine.emit(.error("manifest-edit", "cannot add '\(listed)' to the section '\(outline.sections[index].title)': its `articles:` is written in a way `bantin new` does not edit; nothing was written",
+                               at: at ?? .file(manifestPath), hint: "add the line `- \(listed)` under that section's `articles:` by hand, after writing the article"))
+            return nil
+        }
+        guard write(article(title: title, authors: authors), to: file, then: edited, to: manifestURL) else { return nil }
+        return Made(file: file, listed: listed, section: outline.sections[index].title)
+    }
+
+    /// The manifest's text as it is on disk (the edit keeps its bytes) and its outline; nil
+    /// after an error when it is missing or does not read cleanly.
+    private func readManifest(_ manifestURL: URL, of folder: URL) -> (text: String, outline: IssueOutline)? {
         let manifestPath = workspace.displayPath(manifestURL)
         guard workspace.fileExists(manifestURL) else {
             engine.emit(.error("not-an-issue", "'\(workspace.displayPath(folder))' is not an issue folder: it has no issue.yaml",
@@ -52,36 +72,31 @@ public struct NewArticle {
                                hint: "fix the errors above, then run this again"))
             return nil
         }
+        return (text, outline)
+    }
 
-        guard let index = sectionIndex(outline, wanted, manifestPath) else { return nil }
-        let title = Unicode.cleanInlineText(Unicode.ingest(rawTitle)).trimmingCharacters(in: .whitespacesAndNewlines)
-        let name = String(format: "%02d", nextNumber(folder, outline)) + "-" + Self.fileSlug(title) + ".md"
-        let listed = "articles/" + name
-        let file = folder.appendingPathComponent(listed)
-        guard let edited = outline.adding(listed, toSection: index, in: text) else {
-            let at = outline.articlesAt(section: index).map { SourceRange(path: manifestPath, line: $0.line, column: $0.column) }
-            engine.emit(.error("manifest-edit", "cannot add '\(listed)' to the section '\(outline.sections[index].title)': its `articles:` is written in a way `bantin new` does not edit; nothing was written",
-                               at: at ?? .file(manifestPath), hint: "add the line `- \(listed)` under that section's `articles:` by hand, after writing the article"))
-            return nil
-        }
+    /// The new article, then the edited manifest; when the manifest cannot be written, the
+    /// article goes again. False after an error.
+    private func write(_ article: String, to file: URL, then manifest: String, to manifestURL: URL) -> Bool {
+        let path = workspace.displayPath(file), manifestPath = workspace.displayPath(manifestURL)
         do {
-            try writeNew(Data(article(title: title, authors: authors).utf8), to: file)
+            try writeNew(Data(article.utf8), to: file)
         } catch let error as ScaffoldError where error.errno == EEXIST {
-            engine.emit(.error("article-exists", "'\(workspace.displayPath(file))' exists already; nothing was written", at: .file(workspace.displayPath(file)),
+            engine.emit(.error("article-exists", "'\(path)' exists already; nothing was written", at: .file(path),
                                hint: "bantin new never overwrites an article: list it in issue.yaml by hand, or give the new one another title"))
-            return nil
+            return false
         } catch {
-            engine.emit(.error("write-failed", "cannot write '\(workspace.displayPath(file))': \(error); nothing was written", at: .file(workspace.displayPath(file))))
-            return nil
+            engine.emit(.error("write-failed", "cannot write '\(path)': \(error); nothing was written", at: .file(path)))
+            return false
         }
         do {
-            try OutputFile.write(Data(edited.utf8), to: manifestURL)
+            try OutputFile.write(Data(manifest.utf8), to: manifestURL)
         } catch {
             try? FileManager.default.removeItem(at: file)
             engine.emit(.error("write-failed", "cannot write '\(manifestPath)': \(error); nothing was written", at: .file(manifestPath)))
-            return nil
+            return false
         }
-        return Made(file: file, listed: listed, section: outline.sections[index].title)
+        return true
     }
 
     /// The section `wanted` names (any case, with or without tones), or the last one.

@@ -46,35 +46,14 @@ public struct NewIssue {
         OutputFile.removeStale(in: issues)
         if let override, LayoutLoader(workspace: workspace, engine: engine).load(named: override, referencedFrom: nil) == nil { return nil }
         let existing = existingIssues(in: issues)
-        let quarter: Quarter
-        if let id {
-            guard let wanted = Quarter(id: id) else {
-                engine.emit(.error("bad-issue-id", "'\(id)' is not an issue id: issues are named by year and quarter",
-                                   at: nil, hint: "write it as YYYY-qN, e.g. `bantin new issue \((existing.last?.quarter.next ?? Quarter(containing: today)).id)`"))
-                return nil
-            }
-            quarter = wanted
-        } else {
-            quarter = existing.last?.quarter.next ?? Quarter(containing: today)
-        }
+        guard let quarter = quarter(id, after: existing) else { return nil }
         let folder = issues.appendingPathComponent(quarter.id)
-        if FileManager.default.fileExists(atPath: folder.path) {
-            engine.emit(.error("issue-exists", "the folder '\(workspace.displayPath(folder))' exists already; nothing was written",
-                               at: nil,
-                               hint: "bantin new never overwrites an issue: edit that one, or name another quarter, e.g. `bantin new issue \(quarter.next.id)`"))
-            return nil
-        }
-        if let same = existing.first(where: { $0.quarter == quarter }) {
-            engine.emit(.error("same-quarter", "the issue '\(same.folder.lastPathComponent)' is \(quarter.vietnamese) already; nothing was written",
-                               at: .file(workspace.displayPath(same.folder.appendingPathComponent("issue.yaml"))),
-                               hint: "name another quarter, e.g. `bantin new issue \(quarter.next.id)`"))
-            return nil
-        }
+        guard isFree(folder, quarter, among: existing) else { return nil }
         let previous = existing.last { $0.quarter < quarter }
         if let previous, previous.outline?.number == nil {
-            let manifest = workspace.displayPath(previous.folder.appendingPathComponent("issue.yaml"))
             engine.emit(.error("previous-issue", "the issue before, '\(previous.folder.lastPathComponent)', has no number that reads: the new one cannot be numbered after it",
-                               at: .file(manifest), hint: "run `bantin check \(workspace.displayPath(previous.folder))` and fix what it reports, then run this again"))
+                               at: .file(workspace.displayPath(previous.folder.appendingPathComponent("issue.yaml"))),
+                               hint: "run `bantin check \(workspace.displayPath(previous.folder))` and fix what it reports, then run this again"))
             return nil
         }
         let titles = previous?.outline?.sections.map(\.title).filter { !$0.isEmpty } ?? []
@@ -88,6 +67,34 @@ public struct NewIssue {
             return nil
         }
         return made
+    }
+
+    /// The quarter `id` names, or the one after the latest issue's (this quarter for a first issue).
+    private func quarter(_ id: String?, after existing: [Existing]) -> Quarter? {
+        let next = existing.last?.quarter.next ?? Quarter(containing: today)
+        guard let id else { return next }
+        guard let named = Quarter(id: id) else {
+            engine.emit(.error("bad-issue-id", "'\(id)' is not an issue id: issues are named by year and quarter",
+                               at: nil, hint: "write it as YYYY-qN, e.g. `bantin new issue \(next.id)`"))
+            return nil
+        }
+        return named
+    }
+
+    /// True when nothing is at `folder` and no other issue is for `quarter`; else an error.
+    private func isFree(_ folder: URL, _ quarter: Quarter, among existing: [Existing]) -> Bool {
+        if FileManager.default.fileExists(atPath: folder.path) {
+            engine.emit(.error("issue-exists", "the folder '\(workspace.displayPath(folder))' exists already; nothing was written", at: nil,
+                               hint: "bantin new never overwrites an issue: edit that one, or name another quarter, e.g. `bantin new issue \(quarter.next.id)`"))
+            return false
+        }
+        if let same = existing.first(where: { $0.quarter == quarter }) {
+            engine.emit(.error("same-quarter", "the issue '\(same.folder.lastPathComponent)' is \(quarter.vietnamese) already; nothing was written",
+                               at: .file(workspace.displayPath(same.folder.appendingPathComponent("issue.yaml"))),
+                               hint: "name another quarter, e.g. `bantin new issue \(quarter.next.id)`"))
+            return false
+        }
+        return true
     }
 
     /// The issues under `issues/` (folders with an issue.yaml), oldest first: by the year and
