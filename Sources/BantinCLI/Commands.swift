@@ -10,7 +10,7 @@ struct BantinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Typesets a quarterly bulletin: print PDF and web edition from a YAML manifest and Markdown articles.",
-        subcommands: [Build.self, Check.self, Preview.self, Serve.self, Dump.self, Import.self],
+        subcommands: [Build.self, Check.self, Preview.self, Serve.self, Dump.self, Import.self, New.self],
         defaultSubcommand: Build.self)
 }
 
