@@ -1,4 +1,6 @@
 import ArgumentParser
+import Bantin
+import Diagnostics
 import Foundation
 import Importing
 import Loading
@@ -35,7 +37,9 @@ struct Import: ParsableCommand {
         if let from, LegacyEncoding(rawValue: from.lowercased()) == nil {
             throw ValidationError("unknown encoding '\(from)'; use one of: " + LegacyEncoding.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        if section != nil, issue == nil { throw ValidationError("--section needs --issue: the issue whose manifest lists the article") }
+        if section != nil, issue == nil || out != nil {
+            throw ValidationError("--section lists the article that --issue writes into the issue's articles/: give --issue, without --out")
+        }
         if repair, from != nil { throw ValidationError("--repair finds the encoding itself; leave out --from") }
     }
 
@@ -68,14 +72,6 @@ struct Import: ParsableCommand {
 
     private func say(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Where the article goes, as a file URL, or nil for standard output.
-    private func articleDestination(title: String) throws -> URL? {
-        if let out { return URL(fileURLWithPath: out).standardized }
-        guard let issue else { return nil }
-        let articles = URL(fileURLWithPath: issue).standardized.appendingPathComponent("articles")
-        return ArticleFiles.next(in: articles, title: title)
     }
 
     private func importText(_ data: Data) throws {
@@ -114,24 +110,42 @@ struct Import: ParsableCommand {
 
     private func deliver(_ markdown: String, title: String?) throws {
         if let issue, out == nil {
-            let articles = URL(fileURLWithPath: issue).standardized.appendingPathComponent("articles")
-            let title = title ?? ArticleFiles.title(of: markdown) ?? "bai-viet"
-            let url = ArticleFiles.next(in: articles, title: title)
-            try write(markdown, to: url)
+            guard add(markdown, titled: title ?? Self.title(of: markdown) ?? "Bài viết", to: issue) else { throw ExitCode(1) }
         } else if let out {
-            try write(markdown, to: URL(fileURLWithPath: out).standardized)
+            let url = URL(fileURLWithPath: out).standardized
+            // Converting a file where it is (the hint of `bantin check` for a legacy-encoded
+            // article) is the one overwrite import does.
+            if FileManager.default.fileExists(atPath: url.path), url.path != URL(fileURLWithPath: file).standardized.path {
+                fail("\(url.path): error: the file exists; import never overwrites an article\n  hint: choose another name with --out")
+            }
+            try OutputFile.write(Data(markdown.utf8), to: url)
+            say("wrote \(url.relativePathFromCurrent)")
         } else {
             print(markdown, terminator: "")
         }
     }
 
-    private func write(_ markdown: String, to url: URL) throws {
-        if FileManager.default.fileExists(atPath: url.path), url.standardized.path != URL(fileURLWithPath: file).standardized.path {
-            fail("\(url.path): error: the file exists; import never overwrites an article\n  hint: choose another name with --out")
+    /// The article as the issue's next `articles/NN-slug.md`, listed in --section when given
+    /// (the manifest edit of `bantin new article`); false after printing the errors.
+    private func add(_ markdown: String, titled title: String, to issue: String) -> Bool {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let engine = DiagnosticEngine()
+        let made = NewArticle(workspace: Workspace(root: cwd, workingDirectory: cwd), engine: engine)
+            .add(markdown, titled: title, to: URL(fileURLWithPath: issue).standardized, section: section, listed: section != nil)
+        if !engine.diagnostics.isEmpty {
+            FileHandle.standardError.write(Data((ConsoleRenderer(useColor: isatty(STDERR_FILENO) != 0).render(engine) + "\n").utf8))
         }
-        try OutputFile.write(Data(markdown.utf8), to: url)
-        say("wrote \(url.relativePathFromCurrent)")
-        if let issue, let section { try list(url, in: issue, section: section) }
+        guard let made else { return false }
+        say("wrote \(made.file.relativePathFromCurrent)" + (made.section.map { ", listed under '\($0)'" } ?? ""))
+        return true
+    }
+
+    /// The `title:` of an article's front matter.
+    static func title(of markdown: String) -> String? {
+        for line in markdown.split(separator: "\n").prefix(20) where line.hasPrefix("title:") {
+            return line.dropFirst(6).trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+        }
+        return nil
     }
 
     private func importWord() throws {
@@ -165,61 +179,38 @@ struct Import: ParsableCommand {
             let at = note.paragraph.map { "paragraph \($0): " } ?? ""
             say("\(file): \(at)\(note.severity.rawValue): \(note.message)")
         }
-        guard let destination = try articleDestination(title: result.title) else {
+        guard out != nil || issue != nil else {
             guard result.images.isEmpty else {
                 fail("\(file): error: the document has \(result.images.count) picture(s), which need a folder\n  hint: pass --issue issues/<id> (or --out <issue>/articles/<name>.md)")
             }
             print(result.markdown, terminator: "")
             return
         }
-        if FileManager.default.fileExists(atPath: destination.path) {
-            fail("\(destination.path): error: the file exists; import never overwrites an article\n  hint: choose another name with --out")
+        if let out, FileManager.default.fileExists(atPath: out) {
+            fail("\(URL(fileURLWithPath: out).standardized.path): error: the file exists; import never overwrites an article\n  hint: choose another name with --out")
         }
+        // The pictures first; when the article cannot be added, the ones this run made go again.
+        var made: [URL] = []
         if let imagesFolder {
             for image in result.images {
                 let url = imagesFolder.appendingPathComponent(image.name)
                 if FileManager.default.contents(atPath: url.path) == image.data { continue }
                 try OutputFile.write(image.data, to: url)
+                made.append(url)
             }
         }
-        try OutputFile.write(Data(result.markdown.utf8), to: destination)
-        let pictures = result.images.isEmpty ? "" : ", \(result.images.count) picture\(result.images.count == 1 ? "" : "s") in \(imagesFolder!.relativePathFromCurrent)/"
-        say("wrote \(destination.relativePathFromCurrent)\(pictures)")
-        if let issue, let section { try list(destination, in: issue, section: section) }
-    }
-
-    private func list(_ article: URL, in issue: String, section: String) throws {
-        // Filled in with the manifest editor of `bantin new article`.
-        _ = (article, issue, section)
-    }
-}
-
-/// Names in an issue's articles/ folder.
-enum ArticleFiles {
-    /// `NN-slug.md` after the highest number when the folder's articles are numbered, else
-    /// `slug.md`; never a name that exists.
-    static func next(in folder: URL, title: String) -> URL {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let numbers = names.compactMap { name -> Int? in
-            let digits = name.prefix { $0.isNumber }
-            return digits.count >= 2 && name.dropFirst(digits.count).first == "-" ? Int(digits) : nil
+        let pictures = result.images.isEmpty ? "" : "\(result.images.count) picture\(result.images.count == 1 ? "" : "s") in \(imagesFolder!.relativePathFromCurrent)/"
+        if let issue, out == nil {
+            guard add(result.markdown, titled: result.title, to: issue) else {
+                for url in made { try? FileManager.default.removeItem(at: url) }
+                throw ExitCode(1)
+            }
+        } else if let out {
+            let url = URL(fileURLWithPath: out).standardized
+            try OutputFile.write(Data(result.markdown.utf8), to: url)
+            say("wrote \(url.relativePathFromCurrent)")
         }
-        let slug = String(title.slug.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        var base = numbers.isEmpty ? slug : String(format: "%02d-", (numbers.max() ?? 0) + 1) + slug
-        var n = 1
-        while names.contains(base + ".md") {
-            n += 1
-            base = (numbers.isEmpty ? slug : String(format: "%02d-", (numbers.max() ?? 0) + 1) + slug) + "-\(n)"
-        }
-        return folder.appendingPathComponent(base + ".md")
-    }
-
-    /// The `title:` of an article's front matter.
-    static func title(of markdown: String) -> String? {
-        for line in markdown.split(separator: "\n").prefix(20) where line.hasPrefix("title:") {
-            return line.dropFirst(6).trimmingCharacters(in: CharacterSet(charactersIn: " \""))
-        }
-        return nil
+        if !pictures.isEmpty { say("wrote " + pictures) }
     }
 }
 

@@ -25,7 +25,7 @@ struct New: ParsableCommand {
         }
 
         func run() throws {
-            let pipeline = common.pipeline()
+            let pipeline = try common.pipeline()
             let workspace = pipeline.workspace
             if let made = NewIssue(workspace: workspace, engine: pipeline.engine).make(id: id, layout: common.layout) {
                 let folder = workspace.displayPath(made.folder)
@@ -65,12 +65,12 @@ struct New: ParsableCommand {
         }
 
         func run() throws {
-            let pipeline = common.pipeline()
+            let pipeline = try common.pipeline()
             let workspace = pipeline.workspace
             if let made = NewArticle(workspace: workspace, engine: pipeline.engine)
                 .make(issue: folder(workspace), title: title, section: section, authors: author) {
                 let issueFolder = made.file.deletingLastPathComponent().deletingLastPathComponent()
-                print("created \(workspace.displayPath(made.file)), listed in \(workspace.displayPath(issueFolder.appendingPathComponent("issue.yaml"))) under '\(made.section)'")
+                print("created \(workspace.displayPath(made.file)), listed in \(workspace.displayPath(issueFolder.appendingPathComponent("issue.yaml"))) under '\(made.section ?? "")'")
                 print("next: write the article, then bantin check \(workspace.displayPath(issueFolder))")
             }
             try finish(pipeline, format: common.diagnosticsFormat)

@@ -47,17 +47,21 @@ import TestSupport
         try expectGolden(err, "import/\(name).report")
         // Listed in the manifest, the issue builds: no error, whatever it warns about.
         try project.write("issues/x/issue.yaml", "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  - title: Tin\n    articles: [\(article.dropFirst("issues/x/".count))]\n")
+        try buildsWithoutErrors(project)
+    }
+
+    func buildsWithoutErrors(_ project: TestProject, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let engine = DiagnosticEngine()
         let built = Pipeline(options: BuildOptions(root: project.root, outDirectory: project.url("out")), engine: engine).build([project.url("issues/x")])
-        #expect(!engine.hasErrors, "\(engine.diagnostics.filter { $0.severity == .error })")
-        #expect(built.first?.pages.isEmpty == false)
+        #expect(!engine.hasErrors, "\(engine.diagnostics.filter { $0.severity == .error })", sourceLocation: sourceLocation)
+        #expect(built.first?.pages.isEmpty == false, sourceLocation: sourceLocation)
     }
 
     /// The pictures land in images/ under their own name (slugged) or, when Word kept none, the
     /// title's; their bytes are the document's.
     @Test func picturesKeepTheirNamesAndBytes() throws {
         let (project, article, _) = try importInto("figures")
-        #expect(article == "issues/x/articles/ra-mat-tram-quan-trac-nuoc-song-lam-giang.md")
+        #expect(article == "issues/x/articles/01-ra-mat-tram-quan-trac-nuoc-song-lam-giang.md")
         let images = projectRoot.appendingPathComponent("issues/2025-q1/images")
         #expect(FileManager.default.contents(atPath: project.url("issues/x/images/hoi-nghi.jpg").path)
                 == FileManager.default.contents(atPath: images.appendingPathComponent("hoi-nghi.jpg").path))
@@ -188,5 +192,30 @@ extension ImportTests {
         #expect(old.status == 1)
         #expect(old.err == "\(folder.appendingPathComponent("old.doc").path): error: it is an old Word 97–2003 document (.doc), which import does not read\n"
                 + "  hint: open it in Word or LibreOffice and save it as a Word Document (.docx)\n")
+    }
+}
+
+extension ImportTests {
+    /// `--section` lists the article in the manifest (one line added, comments kept) and the
+    /// issue builds; an unknown section writes nothing — no article, no picture.
+    @Test func sectionListsTheArticle() throws {
+        let project = try TestProject()
+        let manifest = "number: 1\nyear: 2025\nquarter: 1\ndate: 2025-03-31\nsections:\n  # Bài của các hội thành viên\n  - title: Khoa học và Đời sống\n    articles: []\n  - title: Tin hoạt động\n    articles: []\n"
+        try project.write("issues/x/issue.yaml", manifest)
+        let docx = Self.fixtures.appendingPathComponent("figures.docx").path
+        let wrong = try run(bantin, ["import", docx, "--issue", project.url("issues/x").path, "--section", "Khoa hoc va doi songg"])
+        #expect(wrong.status == 1)
+        #expect(wrong.err.contains("error: issue.yaml has no section 'Khoa hoc va doi songg'; nothing was written"), "\(wrong.err)")
+        #expect(wrong.err.contains("hint: did you mean 'Khoa học và Đời sống'?"), "\(wrong.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.url("issues/x/images").path).isEmpty)
+        #expect(!project.exists("issues/x/articles/01-ra-mat-tram-quan-trac-nuoc-song-lam-giang.md"))
+        #expect(try project.read("issues/x/issue.yaml") == manifest)
+
+        let right = try run(bantin, ["import", docx, "--issue", project.url("issues/x").path, "--section", "khoa hoc va doi song"])
+        #expect(right.status == 0, "\(right.err)")
+        #expect(try project.read("issues/x/issue.yaml") == manifest.replacingOccurrences(
+            of: "  - title: Khoa học và Đời sống\n    articles: []\n",
+            with: "  - title: Khoa học và Đời sống\n    articles:\n      - articles/01-ra-mat-tram-quan-trac-nuoc-song-lam-giang.md\n"))
+        try buildsWithoutErrors(project)
     }
 }

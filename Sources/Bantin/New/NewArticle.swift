@@ -21,7 +21,8 @@ public struct NewArticle {
         public var file: URL
         /// As issue.yaml lists it: `articles/03-tieu-de.md`.
         public var listed: String
-        public var section: String
+        /// The section it was listed in; nil when it was not listed.
+        public var section: String?
     }
 
     /// The longest file name a title gives, before `.md` and after `NN-` (cut at a hyphen).
@@ -31,13 +32,24 @@ public struct NewArticle {
     static let placeholder = "Viết nội dung bài ở đây."
 
     public func make(issue folder: URL, title rawTitle: String, section wanted: String?, authors: [String]) -> Made? {
-        let manifestURL = folder.appendingPathComponent("issue.yaml")
-        guard let manifest = readManifest(manifestURL, of: folder),
-              let index = sectionIndex(manifest.outline, wanted, workspace.displayPath(manifestURL)) else { return nil }
-        let (text, outline) = manifest
         let title = Unicode.cleanInlineText(Unicode.ingest(rawTitle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return add(article(title: title, authors: authors), titled: title, to: folder, section: wanted, listed: true)
+    }
+
+    /// Writes `text` (a whole article) as the issue's next `articles/NN-slug.md`, the slug from
+    /// `title`, and lists it in the section `wanted` (the last one when nil) when `listed` — as
+    /// `bantin import --issue … [--section …]` does with a contributor's file.
+    public func add(_ article: String, titled title: String, to folder: URL, section wanted: String?, listed listing: Bool) -> Made? {
+        let manifestURL = folder.appendingPathComponent("issue.yaml")
+        guard let manifest = readManifest(manifestURL, of: folder) else { return nil }
+        let (text, outline) = manifest
         let listed = "articles/" + String(format: "%02d", nextNumber(folder, outline)) + "-" + Self.fileSlug(title) + ".md"
         let file = folder.appendingPathComponent(listed)
+        guard listing else {
+            guard write(article, to: file, then: nil, to: manifestURL) else { return nil }
+            return Made(file: file, listed: listed, section: nil)
+        }
+        guard let index = sectionIndex(outline, wanted, workspace.displayPath(manifestURL)) else { return nil }
         guard let edited = outline.adding(listed, toSection: index, in: text) else {
             let manifestPath = workspace.displayPath(manifestURL)
             let at = outline.articlesAt(section: index).map { SourceRange(path: manifestPath, line: $0.line, column: $0.column) }
@@ -45,7 +57,7 @@ public struct NewArticle {
                                at: at ?? .file(manifestPath), hint: "add the line `- \(listed)` under that section's `articles:` by hand, after writing the article"))
             return nil
         }
-        guard write(article(title: title, authors: authors), to: file, then: edited, to: manifestURL) else { return nil }
+        guard write(article, to: file, then: edited, to: manifestURL) else { return nil }
         return Made(file: file, listed: listed, section: outline.sections[index].title)
     }
 
@@ -77,7 +89,7 @@ public struct NewArticle {
 
     /// The new article, then the edited manifest; when the manifest cannot be written, the
     /// article goes again. False after an error.
-    private func write(_ article: String, to file: URL, then manifest: String, to manifestURL: URL) -> Bool {
+    private func write(_ article: String, to file: URL, then manifest: String?, to manifestURL: URL) -> Bool {
         let path = workspace.displayPath(file), manifestPath = workspace.displayPath(manifestURL)
         do {
             try writeNew(Data(article.utf8), to: file)
@@ -89,6 +101,7 @@ public struct NewArticle {
             engine.emit(.error("write-failed", "cannot write '\(path)': \(error); nothing was written", at: .file(path)))
             return false
         }
+        guard let manifest else { return true }
         do {
             try OutputFile.write(Data(manifest.utf8), to: manifestURL)
         } catch {
