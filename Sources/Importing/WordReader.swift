@@ -367,6 +367,12 @@ struct WordReader {
                         note(number, .warning, "text in \(font ?? "?") mixes Unicode and \(encoding.displayName): each word was read as what it looks like; check "
                              + mixed.kept.map { "“\($0)”" }.joined(separator: ", ") + ", kept as Unicode")
                     }
+                } else if let bytes = LegacyEncoding.fontBytes(text.unicodeScalars), let other = LegacyEncoding.detect(bytes),
+                          let decoded = other.decode(bytes) {
+                    // Text typed for one legacy font and set in another (VNI bytes in .VnTime).
+                    read = decoded
+                    note(number, .warning, "text in the font \(font ?? "?") is not \(encoding.displayName) but reads as \(other.displayName): "
+                         + "“\(Self.excerpt(decoded))” was converted as \(other.displayName); check it")
                 } else {
                     note(number, .warning, "text in the font \(font ?? "?") is not \(encoding.displayName): “\(Self.excerpt(text))” was kept as it is; check it")
                 }

@@ -5,7 +5,7 @@ enum LegacyTables {
     /// TCVN3 (TCVN 5712:1993 VN3, the ABC `.VnTime` fonts): one byte a letter; the capitals with
     /// tones have no codes of their own (ABC set them in separate `.VnTimeH` fonts).
     static let tcvn3: [UInt8: String] = [
-        0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+        0xA0: "\u{A0}", 0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
         0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
         0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ",
         0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",

@@ -234,6 +234,11 @@ run(p, "Bộ gõ cũ còn dùng ở ", font="Times New Roman")
 # Unicode typed into .VnTime text, in one run (as Word and LibreOffice merge runs of one format).
 run(p, "nhiều xã" + tcvn3(" nên cần chuyển sang Unicode."), font=".VnTime")
 p = d.add_paragraph()
+run(p, "Địa chỉ: ", font="Times New Roman")
+run(p, vni("THÀNH PHỐ LÂM GIANG"), font=".VnTime")  # typed for VNI, set in .VnTime: converted as VNI, reported
+run(p, "; thư góp ý: ", font="Times New Roman")
+run(p, "\u00c0\u00c0 ", font=".VnTime")  # bytes no legacy encoding makes sense of: kept, reported
+p = d.add_paragraph()
 run(p, "Tiếng Việt chuẩn", font=".VnTime")  # Unicode only, in a legacy font: kept, noted
 run(p, " cho mọi văn bản.", font="Times New Roman")
 save(d, "mixed.docx")
