@@ -246,7 +246,7 @@ private struct DocumentWriter {
         // Footnotes, numbered in the order they are referred to.
         var n = 0
         while n < inline.footnotes.count {
-            let paragraphs = reader.note(inline.footnotes[n]).map { TextCleaner.clean($0.atoms) }.filter { !$0.isEmpty }
+            let paragraphs = reader.noteParagraphs(inline.footnotes[n]).map { TextCleaner.clean($0.atoms) }.filter { !$0.isEmpty }
             let text = paragraphs.map { inline.write($0) }.joined(separator: " ")
             body += (n == 0 ? "\n\n" : "\n") + "[^\(n + 1)]: " + text
             n += 1

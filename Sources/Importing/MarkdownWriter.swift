@@ -1,9 +1,9 @@
 import Foundation
 import Loading
 
-/// Paragraph text cleaned as an editor would: spaces and tabs collapsed, no-break spaces kept only
-/// where they bind (a number to its unit, a title to a name), line breaks that only wrapped the
-/// text joined, and nothing at either end.
+/// Paragraph text cleaned as an editor would: spaces and tabs collapsed, none before a closing
+/// full stop or comma, no-break spaces kept only where they bind (a number to its unit, a title
+/// to a name), line breaks that only wrapped the text joined, and nothing at either end.
 enum TextCleaner {
     static func clean(_ atoms: [Atom]) -> [Atom] {
         var out: [Atom] = []
@@ -20,6 +20,12 @@ enum TextCleaner {
             while j < atoms.count, case .char(let d, _) = atoms[j], isSpace(d) {
                 if d == "\u{A0}" || d == "\u{202F}" { hasNoBreak = true }
                 j += 1
+            }
+            // None before a full stop, comma, colon … that ends a word ("yêu cầu ." → "yêu cầu.").
+            if j < atoms.count, case .char(let next, _) = atoms[j], ".,;:!?".contains(next),
+               j + 1 == atoms.count || atoms[j + 1].character.map(isSpace) ?? true {
+                i = j
+                continue
             }
             let space: Character = hasNoBreak && binds(before: out, after: atoms[j...]) ? "\u{A0}" : " "
             out.append(.char(space, format))

@@ -201,11 +201,9 @@ struct WordReader {
                 run(child, format: format, paragraphStyle: paragraphStyle, into: &atoms, number: number)
             case "hyperlink":
                 var linked = format
+                // A link to a bookmark in the document (`w:anchor`) has nothing to point at in the article: its text stays.
                 if let id = child["id"], let rel = package.relationships[id], rel.external {
                     linked.link = rel.target
-                } else if child["id"] == nil, let anchor = child["anchor"] {
-                    // A link to a bookmark in the same document: nothing to point at in the article.
-                    _ = anchor
                 }
                 inline(child, format: linked, paragraphStyle: paragraphStyle, into: &atoms, number: number)
             case "ins", "moveTo":
@@ -401,7 +399,7 @@ struct WordReader {
     }
 
     /// A footnote or endnote body as paragraphs (Word's own note-number run left out).
-    mutating func note(_ key: String) -> [WordParagraph] {
+    mutating func noteParagraphs(_ key: String) -> [WordParagraph] {
         guard let body = package.notes[key] else { return [] }
         let saved = paragraphNumber
         defer { paragraphNumber = saved }

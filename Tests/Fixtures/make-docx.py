@@ -8,13 +8,14 @@ python3-docx, so the files are made by a real .docx writer from Word's own templ
                  no-break spaces)
   tcvn3.docx     typed in .VnTime (TCVN3 bytes) with a .VnTimeH title
   vni.docx       typed in VNI-Times
-  mixed.docx     legacy (.VnTime, VNI-Times) and Unicode runs in one paragraph
+  mixed.docx     legacy (.VnTime, VNI-Times, VPS, VISCII) and Unicode runs in one paragraph,
+                 legacy text in the wrong legacy font, and bytes no encoding reads
   figures.docx   two pictures with captions and credits, a table and footnotes
   leftovers.docx tracked changes and a comment, with a text box, a field, a page break and an
                  embedded object: what an import cannot carry over and reports
 
 Usage: make-docx.py OUT_DIR IMAGE1 IMAGE2"""
-import sys, os, io, unicodedata
+import sys, os, io, subprocess, unicodedata
 import docx
 from docx.opc.part import Part
 from docx.opc.packuri import PackURI
@@ -38,6 +39,10 @@ TCVN3 = {
     "ờ": 0xEA, "ở": 0xEB, "ỡ": 0xEC, "ớ": 0xED, "ợ": 0xEE, "ù": 0xEF, "ủ": 0xF1, "ũ": 0xF2, "ú": 0xF3, "ụ": 0xF4,
     "ừ": 0xF5, "ử": 0xF6, "ữ": 0xF7, "ứ": 0xF8, "ự": 0xF9, "ỳ": 0xFA, "ỷ": 0xFB, "ỹ": 0xFC, "ý": 0xFD, "ỵ": 0xFE,
 }
+
+def by_tool(command, text):
+    """Bytes from a converter Debian has: VPS from GNU recode, VISCII from glibc's iconv."""
+    return as_font_text(subprocess.run(command, input=text.encode("utf-8"), capture_output=True, check=True).stdout)
 
 def as_font_text(data):
     """Bytes as Word stores text in a legacy font: each byte's Windows-1252 character."""
@@ -175,7 +180,9 @@ run(p, "Nhiệt độ đống ủ đạt 60")
 p._p.append(parse_xml('<w:r %s><w:sym w:font="Symbol" w:char="F0B0"/></w:r>' % W))
 run(p, "C sau ba ngày ")
 p._p.append(parse_xml('<w:r %s><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>' % W))
-run(p, " đạt yêu cầu. Tài liệu xem tại ")
+run(p, " đạt yêu cầu ")
+p._p.append(parse_xml('<w:r %s><w:sym w:font="Wingdings" w:char="F0B1"/></w:r>' % W))  # no counterpart: reported
+run(p, ". Tài liệu xem tại ")
 hyperlink(p, "trang của Hội", "https://example.org/tai-lieu?so=3")
 run(p, ".")
 d.add_paragraph("Bảng 1. Kết quả ủ phân tại ba xã")
@@ -238,6 +245,9 @@ run(p, "Địa chỉ: ", font="Times New Roman")
 run(p, vni("THÀNH PHỐ LÂM GIANG"), font=".VnTime")  # typed for VNI, set in .VnTime: converted as VNI, reported
 run(p, "; thư góp ý: ", font="Times New Roman")
 run(p, "\u00c0\u00c0 ", font=".VnTime")  # bytes no legacy encoding makes sense of: kept, reported
+p = d.add_paragraph()
+run(p, by_tool(["recode", "UTF-8..VPS"], "Bản tin gõ bằng phông VPS, "), font="VPS Times")
+run(p, by_tool(["iconv", "-f", "UTF-8", "-t", "VISCII"], "đoạn sau bằng phông VISCII."), font="VI Times")
 p = d.add_paragraph()
 run(p, "Tiếng Việt chuẩn", font=".VnTime")  # Unicode only, in a legacy font: kept, noted
 run(p, " cho mọi văn bản.", font="Times New Roman")
