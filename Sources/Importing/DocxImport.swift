@@ -127,6 +127,10 @@ private struct DocumentWriter {
                                     message: "no paragraph has the Title or a Heading style: the title is the file's name; change it in the front matter"))
         }
         let theTitle = title ?? fallbackTitle
+        if let title, title.contains(" "), title.contains(where: \.isLetter), title == title.uppercased() {
+            notes.append(ImportNote(paragraph: nil, severity: .note,
+                                    message: "the title is in capitals (typed for a .VnTimeH font): Bantin sets a title as it is written, so write it in sentence case in the front matter unless capitals are meant"))
+        }
 
         var chunks: [Chunk] = []
         var images: [DocxImport.Image] = []
