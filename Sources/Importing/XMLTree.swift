@@ -79,6 +79,11 @@ enum XMLTree {
         guard parser.parse(), let root = builder.root else {
             throw Failure(part: part, reason: parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element")
         }
+        // Foundation's parser on Linux reports no error for a part cut short: an element left
+        // open at the end says it.
+        guard builder.stack.isEmpty else {
+            throw Failure(part: part, reason: "it ends inside <\(builder.stack.last!.name)> (the file is cut short)")
+        }
         return root
     }
 

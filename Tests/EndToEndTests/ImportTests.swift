@@ -219,3 +219,50 @@ extension ImportTests {
         try buildsWithoutErrors(project)
     }
 }
+
+extension ImportTests {
+    /// Word files with parts of their XML cut away — elements dropped at random (still
+    /// well-formed: a table row with no cells, a list item with no list, a picture with no
+    /// image) or the text cut short (not well-formed) — are imported or refused, never crash.
+    @Test func damagedWordFilesNeverCrash() throws {
+        let folder = try temporaryFolder("damaged-docx")
+        let made = try run("/usr/bin/python3", ["-c", """
+            import random, sys, zipfile, xml.etree.ElementTree as ET
+            fixtures, out = sys.argv[1], sys.argv[2]
+            random.seed(16)
+            for name in ["unicode", "figures", "leftovers", "mixed"]:
+                with zipfile.ZipFile(f"{fixtures}/{name}.docx") as z:
+                    parts = {n: z.read(n) for n in z.namelist()}
+                for k in range(8):
+                    data = parts["word/document.xml"]
+                    if k % 4 == 3:
+                        data = data[: random.randrange(len(data))]
+                    else:
+                        root = ET.fromstring(data)
+                        for parent in list(root.iter()):
+                            for child in list(parent):
+                                if random.random() < 0.08 * (k % 4 + 1):
+                                    parent.remove(child)
+                        data = ET.tostring(root)
+                    with zipfile.ZipFile(f"{out}/{name}-{k}.docx", "w") as z:
+                        for n, d in parts.items():
+                            z.writestr(n, data if n == "word/document.xml" else d)
+            """, Self.fixtures.path, folder.path])
+        #expect(made.status == 0, "\(made.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".docx") }.sorted()
+        #expect(files.count == 32)
+        var refused = 0
+        for file in files {
+            let out = folder.appendingPathComponent(file + ".md")
+            let result = try run(bantin, ["import", folder.appendingPathComponent(file).path, "--out", out.path])
+            #expect(result.status == 0 || result.status == 1, "\(file): status \(result.status)\n\(result.err)")
+            if result.status == 1 {
+                refused += 1
+                #expect(result.err.contains("error: "), "\(file): \(result.err)")
+                #expect(!FileManager.default.fileExists(atPath: out.path), "\(file)")
+            }
+        }
+        // The cut ones are refused; the pruned ones import.
+        #expect(refused == 8, "\(refused) refused")
+    }
+}
