@@ -71,6 +71,11 @@ enum XMLTree {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw Failure(part: part, reason: "it declares a DTD, which no Word file does")
         }
+        // Foundation's XMLParser traps on a name or value that is not valid UTF-8 (libxml2 passes
+        // it through), so a damaged part is refused here. Word writes every part in UTF-8.
+        if String(validatingUTF8CString: data) == nil {
+            throw Failure(part: part, reason: "it is not UTF-8 text (the file is damaged)")
+        }
         let builder = Builder()
         let parser = XMLParser(data: data)
         parser.delegate = builder
@@ -114,5 +119,13 @@ enum XMLTree {
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             stack.last?.text += string
         }
+    }
+}
+
+extension String {
+    /// Nil when `data` is not valid UTF-8 (a NUL byte counts as invalid too: no XML holds one).
+    init?(validatingUTF8CString data: Data) {
+        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else { return nil }
+        self = text
     }
 }
