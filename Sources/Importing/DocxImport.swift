@@ -84,9 +84,6 @@ public enum DocxImport {
         return (text, credit)
     }
 
-    static func yamlString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
 }
 
 /// Blocks as an article: front matter, then the body in CommonMark, footnotes last.
@@ -194,7 +191,7 @@ private struct DocumentWriter {
                     let last = k == figures.count - 1
                     let alt = (last ? caption?.caption : nil).flatMap { $0.isEmpty ? nil : $0 } ?? image.description ?? ""
                     var figure = "![\(escapeBracket(alt))](\(imageFolder)/\(name)"
-                    if last, let credit = caption?.credit { figure += " \(DocxImport.yamlString(credit))" }
+                    if last, let credit = caption?.credit { figure += " \(YAMLText.quoted(credit))" }
                     chunks.append(.block(figure + ")"))
                 }
                 let after = TextCleaner.clean(pending)
@@ -256,8 +253,8 @@ private struct DocumentWriter {
             n += 1
         }
 
-        var front = "---\ntitle: \(DocxImport.yamlString(theTitle))\n"
-        if let subtitle { front += "subtitle: \(DocxImport.yamlString(subtitle))\n" }
+        var front = "---\ntitle: \(YAMLText.quoted(theTitle))\n"
+        if let subtitle { front += "subtitle: \(YAMLText.quoted(subtitle))\n" }
         front += "---\n\n"
         return (theTitle, Unicode.ingest(front + body + "\n"), images)
     }

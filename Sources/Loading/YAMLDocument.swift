@@ -122,8 +122,7 @@ struct YAMLDocument {
         }
         let key = text(start..<colon), value = text((colon + 1)..<end)
         guard !key.isEmpty, let first = value.unicodeScalars.first, !"\"'[{|>&*!".unicodeScalars.contains(first) else { return nil }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "put the value in quotes: \(key): \"\(escaped)\""
+        return "put the value in quotes: \(key): \(YAMLText.quoted(value))"
     }
 }
 

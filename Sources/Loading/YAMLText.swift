@@ -1,8 +1,8 @@
-/// Texts written into YAML by `bantin new`: as an editor would type them when that is safe,
-/// double-quoted with escapes otherwise.
-enum YAMLText {
+/// Texts written into YAML (by `bantin new` and `bantin import`, and in hints): as an editor
+/// would type them when that is safe, double-quoted with escapes otherwise.
+public enum YAMLText {
     /// `"Tiêu đề \"có\" ngoặc"`: any text, on one line.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -22,7 +22,7 @@ enum YAMLText {
 
     /// Plain when the text is words (letters, digits, spaces and `.,()/-` inside), which YAML
     /// reads back as the same text; quoted otherwise (`Hỏi: đáp`, `#1`, `yes`, `2025`).
-    static func scalar(_ text: String) -> String {
+    public static func scalar(_ text: String) -> String {
         let words = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || " .,()/-".unicodeScalars.contains($0) }
         let plain = words && text.first?.isLetter == true && text.last.map { $0.isLetter || $0.isNumber || $0 == ")" || $0 == "." } == true
             && !["yes", "no", "true", "false", "on", "off", "null", "y", "n"].contains(text.lowercased())
