@@ -51,9 +51,10 @@ import TestSupport
             String(decoding: try get(path).body, as: UTF8.self)
         }
 
-        /// Polls every 100 ms, up to 600 times, until `found` gives a value.
+        /// Polls every 100 ms, up to 3000 times, until `found` gives a value: the first build of
+        /// the desk takes seconds alone, and over a minute on a machine busy with other builds.
         static func poll<T>(_ found: () -> T?) -> T? {
-            for _ in 0..<600 {
+            for _ in 0..<3000 {
                 if let value = found() { return value }
                 Thread.sleep(forTimeInterval: 0.1)
             }
