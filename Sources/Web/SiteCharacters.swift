@@ -22,24 +22,48 @@ enum SiteCharacters {
 
     /// The base set and the characters of `texts` and of everything the catalogue shows.
     static func of(_ catalogue: Catalogue, publication: Publication, texts: [String]) -> Set<Unicode.Scalar> {
-        var result = base
-        func add(_ text: String?) {
-            for scalar in text?.unicodeScalars ?? "".unicodeScalars where scalar.value >= 0x20 { result.insert(scalar) }
-        }
+        var seen = Characters()
         for field in [publication.title, publication.publisher, publication.issn, publication.address, publication.contact,
-                      publication.license, publication.printer] + publication.board { add(field) }
+                      publication.license, publication.printer] + publication.board { seen.add(field) }
         for issue in catalogue.issues {
-            add(issue.issueLine)
-            add(issue.cover?.headline)
-            for section in issue.sections { add(section.title) }
+            seen.add(issue.issueLine)
+            seen.add(issue.cover?.headline)
+            for section in issue.sections { seen.add(section.title) }
         }
         for entry in catalogue.entries {
             let article = entry.article
-            for field in [article.title, article.subtitle, article.summary, entry.excerpt] + article.authors + article.tags { add(field) }
-            for block in article.blocks + article.footnotes.flatMap(\.blocks) { add(block.plainText) }
-            for figure in article.figures { add(figure.credit) }
+            for field in [article.title, article.subtitle, article.summary, entry.excerpt] + article.authors + article.tags { seen.add(field) }
+            for block in article.blocks + article.footnotes.flatMap(\.blocks) { seen.add(block.plainText) }
+            for figure in article.figures { seen.add(figure.credit) }
         }
-        texts.forEach(add)
-        return result
+        texts.forEach { seen.add($0) }
+        return base.union(seen.scalars)
+    }
+
+    /// The characters met, as one bit each for the Basic Multilingual Plane: a set insertion
+    /// per character of every article would cost a large issue a noticeable part of its build.
+    private struct Characters {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var beyond: Set<Unicode.Scalar> = []
+
+        mutating func add(_ text: String?) {
+            for scalar in text?.unicodeScalars ?? "".unicodeScalars where scalar.value >= 0x20 {
+                if scalar.value < 0x10000 {
+                    bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+                } else {
+                    beyond.insert(scalar)
+                }
+            }
+        }
+
+        var scalars: Set<Unicode.Scalar> {
+            var result = beyond
+            for (i, word) in bits.enumerated() where word != 0 {
+                for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 {
+                    if let scalar = Unicode.Scalar(UInt32(i * 64 + bit)) { result.insert(scalar) }
+                }
+            }
+            return result
+        }
     }
 }

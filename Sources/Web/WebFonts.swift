@@ -3,9 +3,10 @@ import Output
 
 /// The web fonts: each face the stylesheet names, subset in-process with HarfBuzz to the site's
 /// characters (`FontSubsetter`), then compressed to WOFF2 with Debian's `woff2_compress`. Only
-/// WOFF2 is shipped (every browser of the last eight years reads it). Compression takes about a
-/// second a font, so results are cached by the subset's content in `~/.cache/bantin/woff2/`
-/// (or `$XDG_CACHE_HOME`): the same subset gives the same bytes, so builds stay reproducible.
+/// WOFF2 is shipped (every browser of the last eight years reads it). Subsetting and compressing
+/// take a while, and the desk rebuilds the site at every save, so results are cached in
+/// `~/.cache/bantin/woff2/` (or `$XDG_CACHE_HOME`) by the font's bytes and the characters kept:
+/// both steps give the same bytes for the same input, so builds stay reproducible.
 enum WebFonts {
     static let tool: String? = ["/usr/bin/woff2_compress", "/usr/local/bin/woff2_compress"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -22,11 +23,12 @@ enum WebFonts {
         guard let tool else { throw WebFontError.noCompressor }
         let name = source.lastPathComponent
         guard let data = try? Data(contentsOf: source) else { throw WebFontError.unreadable(name) }
-        let subset = try FontSubsetter(data: data, name: name).subset(characters)
         var hash = Digest()
-        hash.add(subset)
+        hash.add(data)
+        hash.add(String(String.UnicodeScalarView(characters.sorted { $0.value < $1.value })))
         let cached = cache.appendingPathComponent(source.deletingPathExtension().lastPathComponent + "-" + hash.hex + ".woff2")
         if let hit = try? Data(contentsOf: cached) { return hit }
+        let subset = try FontSubsetter(data: data, name: name).subset(characters)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-woff2-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
