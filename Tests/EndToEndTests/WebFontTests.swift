@@ -157,6 +157,27 @@ import TestSupport
         #expect(try Data(contentsOf: first.appendingPathComponent(page)) == Data(contentsOf: second.appendingPathComponent(page)))
     }
 
+    /// A character beyond Latin and Vietnamese that an article uses is kept in the fonts (the
+    /// fonts are cut to the site's text too), and only then: the sample's fonts lack it.
+    @Test func aCharacterOfAnArticleBeyondVietnameseIsKept() throws {
+        let site = WebSite(theme: try theme(projectRoot.appendingPathComponent("layouts/web")),
+                           fontsDirectory: projectRoot.appendingPathComponent("fonts"))
+        var issue = sample.built.issue
+        issue.sections[0].articles[0].title += " (Жизнь)"
+        let out = try temporaryFolder("cyrillic")
+        try site.write([WebSite.Edition(issue: issue, pdf: nil)], to: out)
+        let work = try temporaryFolder("cyrillic-fonts")
+        func serif(_ web: URL) throws -> Set<UInt32> {
+            let name = try #require(files(under: web.appendingPathComponent("assets/fonts")).first { $0.hasPrefix("NotoSerif-Regular.") })
+            let copy = work.appendingPathComponent(UUID().uuidString + ".woff2")
+            try FileManager.default.copyItem(at: web.appendingPathComponent("assets/fonts/\(name)"), to: copy)
+            _ = try run("woff2_decompress", [copy.path])
+            return try cmap(copy.deletingPathExtension().appendingPathExtension("ttf"))
+        }
+        #expect(try serif(out).isSuperset(of: [0x416, 0x438, 0x437, 0x43D, 0x44C]))
+        #expect(try !serif(web).contains(0x416))
+    }
+
     /// A stylesheet naming a web font that `fonts/` does not have is an error that names both,
     /// not a page linking a missing file.
     @Test func aStylesheetNamingAMissingFontIsAnError() throws {
