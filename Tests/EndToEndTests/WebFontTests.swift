@@ -4,6 +4,7 @@ import Foundation
 import Output
 import Testing
 import TestSupport
+@testable import Typesetting
 @testable import Web
 
 /// Issue 17, item 3: light pages. The web fonts are HarfBuzz subsets shipped as WOFF2 only, the
@@ -88,6 +89,28 @@ import TestSupport
             #expect(missing.isEmpty, "\(font) lacks \(missing.map { String(format: "U+%04X %@", $0.value, String($0)) }.sorted())")
             // Latin and Vietnamese whole, but not Cyrillic or Greek.
             #expect(mapped.isSuperset(of: [0x1EA0, 0x1EF9, 0x0110, 0x01B0, 0x20AB]) && !mapped.contains(0x0416) && !mapped.contains(0x03A9))
+        }
+    }
+
+    /// The subsets shape Vietnamese as the whole faces do: the same advances and mark offsets,
+    /// glyph for glyph, for precomposed letters, tone marks typed apart (NFD, composed by
+    /// `ccmp` or placed by `mark`/`mkmk`), kerned pairs and the site's punctuation.
+    @Test func subsetsShapeVietnameseAsTheWholeFaces() throws {
+        let text = "Nghiệp vụ: ĐỒNG THUẬN “Tây Nguyên” — AVA Tà Yên, e\u{323}\u{302} u\u{31B}\u{303} x\u{301}\u{323} ffi… 1.248,5"
+        let work = try temporaryFolder("shaping")
+        let whole = FontLibrary(directory: projectRoot.appendingPathComponent("fonts")), cut = FontLibrary(directory: work)
+        for font in files(under: web.appendingPathComponent("assets/fonts")) where !font.hasPrefix("NotoSansMono") {
+            try FileManager.default.copyItem(at: web.appendingPathComponent("assets/fonts/\(font)"), to: work.appendingPathComponent(font))
+            _ = try run("woff2_decompress", [work.appendingPathComponent(font).path])
+            let face = String(font.prefix { $0 != "." })
+            func positions(_ font: Font) -> [String] {
+                font.shape(text, language: "vi").map { "\($0.cluster)+\(Int($0.advance))@\(Int($0.xOffset)),\(Int($0.yOffset))" }
+            }
+            let subset = try cut.font(font.replacingOccurrences(of: ".woff2", with: ".ttf"))
+            #expect(positions(subset) == positions(try whole.font(face + ".ttf")), "\(face)")
+            let glyphs = subset.shape(text, language: "vi")
+            #expect(!glyphs.contains { $0.id == 0 }, "\(face): no .notdef")
+            #expect(glyphs.contains { $0.xOffset != 0 || $0.yOffset != 0 }, "\(face): some mark is placed by the font's GPOS")
         }
     }
 
