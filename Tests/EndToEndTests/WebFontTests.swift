@@ -180,6 +180,23 @@ import TestSupport
         #expect(try Data(contentsOf: first.appendingPathComponent(page)) == Data(contentsOf: second.appendingPathComponent(page)))
     }
 
+    /// A build of some issues keeps the older hashed files (the other issues' pages, written
+    /// before, name them) but removes the unhashed ones.
+    @Test func aBuildOfSomeIssuesKeepsOlderHashedAssets() throws {
+        let site = WebSite(theme: try theme(projectRoot.appendingPathComponent("layouts/web")),
+                           fontsDirectory: projectRoot.appendingPathComponent("fonts"))
+        let out = try temporaryFolder("assets-some")
+        for old in ["assets/style.css", "assets/style.0123456789.css", "assets/fonts/NotoSans-Bold.0123456789.woff2"] {
+            try OutputFile.write(Data("old".utf8), to: out.appendingPathComponent(old))
+        }
+        var other = sample.built.issue
+        other.id = "2024-q4"
+        try site.write([WebSite.Edition(issue: sample.built.issue, pdf: nil)], alsoPublished: [other], to: out)
+        let assets = files(under: out.appendingPathComponent("assets"))
+        #expect(assets.contains("style.0123456789.css") && assets.contains("fonts/NotoSans-Bold.0123456789.woff2"))
+        #expect(!assets.contains("style.css") && assets.count == Self.faces.count + 2 + 2, "\(assets)")
+    }
+
     /// A character beyond Latin and Vietnamese that an article uses is kept in the fonts (the
     /// fonts are cut to the site's text too), and only then: the sample's fonts lack it.
     @Test func aCharacterOfAnArticleBeyondVietnameseIsKept() throws {
