@@ -35,11 +35,7 @@ struct SiteAssets {
     static func write(theme: URL, fontsDirectory: URL, characters: Set<Unicode.Scalar>, keepingHashed: Bool,
                       into writer: FileWriter) throws -> SiteAssets {
         let folder = theme.appendingPathComponent("assets")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { name in
-            var isFolder: ObjCBool = false
-            return !name.hasPrefix(".")
-                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && !isFolder.boolValue
-        }
+        let names = files(in: folder)
         var assets = SiteAssets()
         var written: Set<String> = []
         func put(_ data: Data, as name: String) throws {
@@ -48,17 +44,9 @@ struct SiteAssets {
             assets.paths[name] = path
             written.insert(path)
         }
-        let stylesheets = try names.filter { $0.hasSuffix(".css") }.map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
-        var fonts: [WebFace] = []
-        for (stylesheet, css) in stylesheets {
-            for face in faces(in: css, stylesheet: stylesheet) {
-                if let i = fonts.firstIndex(where: { $0.name == face.name }) {
-                    fonts[i].ranges = fonts[i].ranges.flatMap { old in face.ranges.map { old + $0 } }
-                } else {
-                    fonts.append(face)
-                }
-            }
-        }
+        let stylesheets = try names.filter { $0.hasSuffix(".css") }
+            .map { (name: $0, css: try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+        let fonts = faces(of: stylesheets)
         let compressed = try Parallel.map(fonts) { font in
             let source = fontsDirectory.appendingPathComponent(WebFontError.source(font.name))
             guard FileManager.default.fileExists(atPath: source.path) else {
@@ -76,6 +64,30 @@ struct SiteAssets {
         }
         prune(writer.root.appendingPathComponent("assets"), keeping: written, keepingHashed: keepingHashed)
         return assets
+    }
+
+    /// The theme's files (not its folders or hidden files), sorted.
+    private static func files(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+    }
+
+    /// Every web font the stylesheets name, once, with the union of the ranges its rules give.
+    private static func faces(of stylesheets: [(name: String, css: String)]) -> [WebFace] {
+        var fonts: [WebFace] = []
+        for (stylesheet, css) in stylesheets {
+            for face in faces(in: css, stylesheet: stylesheet) {
+                if let i = fonts.firstIndex(where: { $0.name == face.name }) {
+                    fonts[i].ranges = fonts[i].ranges.flatMap { old in face.ranges.map { old + $0 } }
+                } else {
+                    fonts.append(face)
+                }
+            }
+        }
+        return fonts
     }
 
     /// A web font a stylesheet names (`fonts/NAME.woff2`) and the characters its `@font-face`
