@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Imaging", dependencies: ["Output", "CCairo", "CTurboJPEG", "CLibDeflate", "CLittleCMS"]),
         // The PDF stage sees pages only: never the typesetter or the layout.
         .target(name: "PDF", dependencies: ["Pages", "Imaging", "Output", "CCairo", "CQPDF", "CHarfBuzzSubset", "CLibDeflate"]),
-        .target(name: "Web", dependencies: ["Model", "Imaging", "Output", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Web", dependencies: ["Model", "Imaging", "Output", "CHarfBuzzSubset", .product(name: "Mustache", package: "swift-mustache")]),
         // `bantin import`: Word files (WordprocessingML read with Foundation's XMLParser) as articles.
         .target(name: "Importing", dependencies: ["Loading", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output", "Imaging"]),

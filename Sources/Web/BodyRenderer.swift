@@ -31,7 +31,7 @@ struct BodyRenderer {
             + "<h2 id=\"footnotes-title\">Chú thích</h2>\n<ol>\n"
         for note in footnotes {
             var text = note.blocks.count == 1 ? inner(note.blocks[0]) : render(note.blocks)
-            text += " <a href=\"#fnref-\(note.number)\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"Trở lại chỗ dẫn chú thích \(note.number)\">↩</a>"
+            text += " <a href=\"#fnref-\(note.number)\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"Trở lại chỗ dẫn chú thích \(note.number)\">↑</a>"
             html += "<li id=\"fn-\(note.number)\" value=\"\(note.number)\">\(text)</li>\n"
         }
         return html + "</ol>\n</section>"

@@ -7,20 +7,21 @@ struct SitePages {
     let publication: Publication
     let catalogue: Catalogue
 
-    /// The page skeleton every page shares (`page.mustache`), with canonical URL and Open Graph tags.
+    /// The page skeleton every page shares (`page.mustache`), with canonical URL and Open Graph
+    /// tags; `script` is the name of a theme asset (`search.js`), given to the template hashed.
     static func page(theme: WebTheme, publication: Publication, title: String, root: String, main: String,
                      crumbs: [[String: String]], description: String?, path: String, type: String = "website",
                      image: String? = nil, script: String? = nil) -> String {
         var context: [String: Any] = [
             "title": title, "root": root, "main": main, "crumbs": crumbs, "site": publication.title,
-            "publisher": publication.publisher, "ogType": type,
+            "publisher": publication.publisher, "ogType": type, "assets": theme.assets.templateNames,
         ]
         if let description { context["description"] = description }
         if let base = publication.baseURL.map(absoluteBase) {
             context["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "")
             if let image { context["ogImage"] = base + image }
         }
-        if let script { context["script"] = script }
+        if let script { context["script"] = theme.assets.paths[script] ?? "assets/" + script }
         return theme.render("page", context)
     }
 

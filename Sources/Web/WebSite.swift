@@ -16,8 +16,6 @@ public struct WebSite: Sendable {
         self.fontsDirectory = fontsDirectory
     }
 
-    /// The fonts the stylesheet names (`assets/fonts/…`).
-    static let webFonts = ["NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSans-Bold.ttf"]
     /// Widths of the resized copies: `srcset` candidates and the 400 px thumbnails.
     static let widths = [400, 800, 1200]
 
@@ -40,8 +38,12 @@ public struct WebSite: Sendable {
     @discardableResult
     public func write(_ editions: [Edition], alsoPublished: [Issue] = [], to web: URL) throws -> [String] {
         let writer = FileWriter(root: web)
-        try writeAssets(writer)
         let catalogue = Catalogue(editions: (editions.map(\.issue) + alsoPublished).sorted { $0.id < $1.id })
+        let publication = editions.first?.issue.publication ?? alsoPublished.first?.publication
+        var theme = self.theme
+        let characters = publication.map { SiteCharacters.of(catalogue, publication: $0, texts: theme.texts) } ?? SiteCharacters.base
+        theme.assets = try SiteAssets.write(theme: theme.directory, fontsDirectory: fontsDirectory, characters: characters,
+                                            keepingHashed: !alsoPublished.isEmpty, into: writer)
         var written: [String] = []
         for edition in editions {
             let issue = edition.issue
@@ -56,7 +58,7 @@ public struct WebSite: Sendable {
                 written.append(path)
             }
         }
-        guard let publication = editions.first?.issue.publication ?? alsoPublished.first?.publication else { return written }
+        guard let publication else { return written }
         let site = SitePages(theme: theme, publication: publication, catalogue: catalogue)
         try writer.write(site.archive(), to: "index.html")
         try writer.write(site.search(), to: "search/index.html")
@@ -70,20 +72,6 @@ public struct WebSite: Sendable {
     public static func copyPDF(_ pdf: URL, of issue: Issue, into web: URL) throws {
         guard FileManager.default.fileExists(atPath: pdf.path) else { return }
         try FileWriter(root: web).copy(pdf, to: "\(issue.id)/\(Paths.pdfName(issue))")
-    }
-
-    private func writeAssets(_ writer: FileWriter) throws {
-        let assets = theme.directory.appendingPathComponent("assets")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: assets.path))?.sorted() ?? [] where !name.hasPrefix(".") {
-            try writer.copy(assets.appendingPathComponent(name), to: "assets/\(name)")
-        }
-        let woff2 = Parallel.map(Self.webFonts) { WebFonts.woff2(fontsDirectory.appendingPathComponent($0)) }
-        for (font, compressed) in zip(Self.webFonts, woff2) {
-            try writer.copy(fontsDirectory.appendingPathComponent(font), to: "assets/fonts/\(font)")
-            if let compressed {
-                try writer.write(compressed, to: "assets/fonts/" + font.replacingOccurrences(of: ".ttf", with: ".woff2"))
-            }
-        }
     }
 }
 

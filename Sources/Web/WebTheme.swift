@@ -9,6 +9,8 @@ public struct WebTheme: Sendable {
 
     public let directory: URL
     let library: [String: MustacheTemplate]
+    /// The hashed files under `assets/` of the build under way (`SiteAssets`).
+    var assets = SiteAssets()
 
     /// Loads every template; a missing one or a syntax error is a diagnostic at its file, line and column.
     public static func load(_ directory: URL, displayPath: (URL) -> String, engine: DiagnosticEngine) -> WebTheme? {
@@ -37,6 +39,15 @@ public struct WebTheme: Sendable {
             }
         }
         return ok ? WebTheme(directory: directory, library: library) : nil
+    }
+
+    /// The text of the templates and of the stylesheets and scripts: the web fonts keep its characters.
+    var texts: [String] {
+        let assets = directory.appendingPathComponent("assets")
+        let files = Self.templates.map { directory.appendingPathComponent($0 + ".mustache") }
+            + ((try? FileManager.default.contentsOfDirectory(atPath: assets.path)) ?? []).sorted()
+            .filter { $0.hasSuffix(".css") || $0.hasSuffix(".js") }.map { assets.appendingPathComponent($0) }
+        return files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {

@@ -20,7 +20,7 @@
     hits.slice(0, 50).forEach(function (a) {
       var li = document.createElement("li"); li.className = "card";
       var div = document.createElement("div");
-      var h = document.createElement("h3"); var link = document.createElement("a");
+      var h = document.createElement("h2"); var link = document.createElement("a");
       link.href = "../" + a.u; link.textContent = a.t; h.appendChild(link);
       var meta = document.createElement("p"); meta.className = "byline"; meta.textContent = a.l + " · " + a.d;
       var p = document.createElement("p"); p.textContent = a.s;
