@@ -9,8 +9,7 @@ public enum Badge {
     public typealias Colour = (red: Double, green: Double, blue: Double)
 
     /// A PNG of `width` × `height` pixels: `letters` in white, centred on `background`, in the
-    /// font file `font`, their capital height a third of the shorter side (two letters fit a
-    /// 32-pixel favicon).
+    /// font file `font`.
     public static func png(_ letters: String, width: Int, height: Int, background: Colour, font: URL) throws -> Data {
         let face = try BadgeFont(font)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
@@ -22,9 +21,12 @@ public enum Badge {
         cairo_set_source_rgb(cr, background.red, background.green, background.blue)
         cairo_paint(cr)
         cairo_set_font_face(cr, face.face)
-        let side = Double(min(width, height))
-        cairo_set_font_size(cr, side * (letters.count > 1 ? 0.48 : 0.6))
+        // As large as fits 70 % of the width and 45 % of the height: legible at 32 pixels.
         var extents = cairo_text_extents_t()
+        cairo_set_font_size(cr, 100)
+        cairo_text_extents(cr, letters, &extents)
+        let scale = min(0.7 * Double(width) / max(extents.width, 1), 0.45 * Double(height) / max(extents.height, 1))
+        cairo_set_font_size(cr, 100 * scale)
         cairo_text_extents(cr, letters, &extents)
         cairo_move_to(cr, (Double(width) - extents.width) / 2 - extents.x_bearing,
                       (Double(height) - extents.height) / 2 - extents.y_bearing)
