@@ -66,12 +66,16 @@ struct SitePages {
         return Data(JSONText.array(of: items))
     }
 
-    /// An Atom feed of every article, newest first: each entry's `published` is the article's
+    /// How many articles the feed carries, the newest: about two issues. With whole articles in
+    /// it (14 KB each in the sample), a feed of every article would grow past 5 MB in ten years.
+    static let feedLength = 20
+
+    /// An Atom feed of the newest articles, newest first: each entry's `published` is the article's
     /// date, its `updated` the issue's (when the text was last set), its `content` the whole
     /// article as on its page, with absolute image URLs (relative links resolve by `xml:base`).
     func feed() -> String {
         let base = absoluteBase(publication.baseURL ?? "https://example.org/")
-        let entries = catalogue.entries.sorted { $0.date != $1.date ? $0.date > $1.date : $0.path < $1.path }
+        let entries = catalogue.entries.sorted { $0.date != $1.date ? $0.date > $1.date : $0.path < $1.path }.prefix(Self.feedLength)
         func stamp(_ date: ISODate) -> String { date.iso + "T00:00:00Z" }
         let updated = (entries.map { max($0.date, $0.issue.date) }.max() ?? catalogue.issues.first?.date).map(stamp) ?? "2000-01-01T00:00:00Z"
         var xml = """
