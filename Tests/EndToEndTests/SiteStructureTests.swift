@@ -1,3 +1,4 @@
+import Diagnostics
 import Bantin
 import Foundation
 #if canImport(FoundationXML)
@@ -183,7 +184,8 @@ import TestSupport
 
     /// In a project of its own: alt text from the front matter, a section's drawn thumbnail for
     /// an article without a picture in an issue without a cover, a favicon from a file, no
-    /// sitemap line in robots.txt without a base URL, and a missing favicon is an error.
+    /// sitemap line in robots.txt without a base URL; alt text for an image the article does not
+    /// show is a warning, a missing favicon an error.
     @Test func altTextSectionThumbnailAndConfiguredFavicon() throws {
         let project = try TestProject()
         try project.write("issues/publication.yaml", """
@@ -196,11 +198,13 @@ import TestSupport
         try project.write("issues/x/images/a.png", PNGMaker.solid(width: 900, height: 600))
         let long = String(repeating: "Nội dung của bài viết thử nghiệm có nhiều chữ. ", count: 12)
         try project.issue([
-            ("a.md", "---\ntitle: Bài có hình\nauthors: [Lê Thị Thử]\nalt: { ../images/a.png: \"Khối màu cam\" }\n---\n\n# Phần một\n\n\(long)\n\n![Hình thử](../images/a.png \"Ảnh: Ban Biên tập\")\n\n### Chi tiết\n\n#### Sâu hơn\n\nHết.\n"),
+            ("a.md", "---\ntitle: Bài có hình\nauthors: [Lê Thị Thử]\nalt: { ../images/a.png: \"Khối màu cam\", images/khong-co.png: \"Không có\" }\n---\n\n# Phần một\n\n\(long)\n\n![Hình thử](../images/a.png \"Ảnh: Ban Biên tập\")\n\n### Chi tiết\n\n#### Sâu hơn\n\nHết.\n"),
             ("b.md", "---\ntitle: Bài không hình\n---\n\n\(long)\n"),
         ])
         let (pdf, diagnostics) = project.build()
         #expect(pdf != nil, "\(diagnostics)")
+        let stray = try #require(diagnostics.first { $0.id == "alt-image" }, "\(diagnostics)")
+        #expect(stray.severity == .warning && stray.message.contains("images/khong-co.png") && stray.range?.start.line == 4, "\(stray)")
         let web = project.url("out/web")
         let pages = try Self.structure(["x/bai-co-hinh/index.html", "x/bai-khong-hinh/index.html"], in: web)
         let a = try #require(pages["x/bai-co-hinh/index.html"]), b = try #require(pages["x/bai-khong-hinh/index.html"])
