@@ -111,12 +111,14 @@ struct SitePages {
         return xml + "</feed>\n"
     }
 
-    /// An article's body as its page has it, images from the site's absolute address.
+    /// An article's body as its page has it, images from the site's absolute address. Figures
+    /// are not links to their large copy: a feed reader drops the stylesheet, and the link's
+    /// words for screen readers ("Xem ảnh cỡ lớn") would show under every picture.
     private func content(_ e: Catalogue.Entry, base: String) -> String {
         let id = e.issue.id
         var body = BodyRenderer(imageURL: { base + ImageSet.copy($0, width: 800, issue: id).path },
                                 size: { let c = ImageSet.copy($0, width: 800, issue: id); return (c.width, c.height) },
-                                largest: { base + ImageSet.copy($0, width: .max, issue: id).path }, alt: e.article.alt)
+                                alt: e.article.alt)
         body.footnotes = e.article.footnotes
         return body.renderArticle(e.article.blocks)
     }

@@ -171,6 +171,7 @@ import TestSupport
             #expect(html.components(separatedBy: "<p>").count - 1 >= paragraphs.count, "\(article.slug): the content is cut short")
             let tail = try #require(paragraphs.last).plainText.split(separator: " ").suffix(2).joined(separator: " ")
             #expect(html.replacing(/<[^>]*>/, with: "").contains(HTML.escape(tail)), "\(article.slug): no “\(tail)”")
+            #expect(!html.contains("Xem ảnh cỡ lớn"), "words for screen readers would show in a feed reader")
             #expect(html.components(separatedBy: "<h2>").count - 1 >= article.blocks.filter { if case .heading(2, _) = $0.kind { true } else { false } }.count)
             for src in html.components(separatedBy: "src=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
                 #expect(src.hasPrefix("https://example.org/bantin/2025-q1/images/"), "\(src)")
