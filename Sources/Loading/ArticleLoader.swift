@@ -8,7 +8,7 @@ struct ArticleLoader {
     let issueFolder: URL
     let engine: DiagnosticEngine
 
-    static let frontMatterKeys = ["title", "subtitle", "authors", "date", "summary", "tags", "layout", "slug"]
+    static let frontMatterKeys = ["title", "subtitle", "authors", "date", "summary", "tags", "layout", "slug", "alt"]
 
     func load(_ url: URL, referencedFrom reference: SourceRange) -> Article? {
         guard let file = workspace.readText(url, referencedFrom: reference, engine: engine) else { return nil }
@@ -44,7 +44,7 @@ struct ArticleLoader {
                                        : "use lowercase letters without tones, digits and hyphens, e.g. `slug: \(wanted.slug)`"))
             }
         }
-        return Article(
+        var article = Article(
             path: file.path, slug: slug,
             title: title.map(Unicode.cleanInlineText) ?? url.lastPathComponent,
             subtitle: meta.string("subtitle").map(Unicode.cleanInlineText),
@@ -53,6 +53,28 @@ struct ArticleLoader {
             summary: meta.string("summary").map(Unicode.cleanInlineText),
             tags: meta.strings("tags")?.map(\.text) ?? [],
             blocks: parsed.blocks, footnotes: parsed.footnotes, slugIsPinned: pinned)
+        if let alt = meta.mapping("alt", what: "alt") { article.alt = altTexts(alt, figures: article.figures, file: file) }
+        return article
+    }
+
+    /// `alt: { ../images/hoi-nghi.jpg: "…" }`: each key is an image of one of the article's
+    /// figures, written as in its Markdown (relative to the article) or from the issue folder.
+    private func altTexts(_ map: MappingReader, figures: [Figure], file: SourceFile) -> [String: String] {
+        let articleFolder = workspace.url(forDisplayPath: file.path).standardized.deletingLastPathComponent()
+        let shown = Set(figures.map(\.image.issuePath))
+        var out: [String: String] = [:]
+        for pair in map.pairs {
+            guard let text = map.string(pair.key) else { continue }
+            let candidates = [articleFolder, issueFolder].compactMap { workspace.resolve(pair.key, against: $0, inside: issueFolder) }
+                .map { String($0.path.dropFirst(issueFolder.standardized.path.count + 1)) }
+            guard let path = candidates.first(where: shown.contains) else {
+                engine.emit(.warning("alt-image", "the article shows no image '\(pair.key)'", at: map.document.range(pair.keyNode),
+                                     hint: shown.isEmpty ? "the article has no figure" : "its images: " + shown.sorted().joined(separator: ", ")))
+                continue
+            }
+            out[path] = Unicode.cleanInlineText(text)
+        }
+        return out
     }
 
     /// Splits `---\nfront\n---\nbody`; `bodyLine` is the 1-based line where the body starts.

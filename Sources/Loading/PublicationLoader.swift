@@ -26,10 +26,11 @@ struct PublicationLoader {
         if language != "vi" {
             engine.emit(.warning("language", "only Vietnamese (`vi`) is typeset and checked for now", at: map.range("language")))
         }
-        var baseURL: String?
+        var baseURL: String?, favicon: String?
         if let web = map.mapping("web", what: "web") {
-            web.checkKeys(["base_url"])
+            web.checkKeys(["base_url", "favicon"])
             baseURL = web.string("base_url")
+            favicon = web.string("favicon").flatMap { self.favicon($0, folder: url.deletingLastPathComponent(), at: web.range("favicon")) }
         }
         guard let title, let publisher else { return nil }
         var publication = Publication(title: title, publisher: publisher, language: language, issn: map.string("issn"),
@@ -39,6 +40,27 @@ struct PublicationLoader {
         publication.contact = map.string("contact")
         publication.license = map.string("license")
         publication.printer = map.string("printer")
+        publication.favicon = favicon
         return publication
+    }
+
+    /// The icon's file, relative to the folder of `publication.yaml` and inside it: a PNG or a
+    /// JPEG, which the web edition scales to the sizes browsers ask for.
+    private func favicon(_ path: String, folder: URL, at range: SourceRange) -> String? {
+        guard let file = workspace.resolve(path, against: folder, inside: folder) else {
+            engine.emit(.error("outside-issue", "the favicon '\(path)' is outside the folder of publication.yaml", at: range,
+                               hint: "put the image beside the issues, e.g. `favicon: images/logo.png`"))
+            return nil
+        }
+        guard workspace.fileExists(file) else {
+            engine.emit(.error("missing-image", "no image file '\(path)' for the favicon", at: range, hint: Workspace.siblingsHint(of: file)))
+            return nil
+        }
+        guard ["png", "jpg", "jpeg"].contains(file.pathExtension.lowercased()) else {
+            engine.emit(.error("bad-image", "the favicon '\(path)' must be a PNG or JPEG file", at: range,
+                               hint: "a square PNG of at least 180 × 180 pixels looks best"))
+            return nil
+        }
+        return file.path
     }
 }

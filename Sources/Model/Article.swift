@@ -16,6 +16,10 @@ public struct Article: Sendable {
     public var blocks: [Block]
     /// The footnotes, numbered in the order they are first referenced.
     public var footnotes: [Footnote]
+    /// The alt text of a figure, by its image's path in the issue folder (`images/hoi-nghi.jpg`),
+    /// from the front matter's `alt:`. A figure without one gets an empty alt on the web: its
+    /// caption already says what it shows, and a screen reader would read it twice.
+    public var alt: [String: String] = [:]
 
     public init(path: String, slug: String, title: String, subtitle: String? = nil, authors: [String] = [],
                 date: ISODate? = nil, summary: String? = nil, tags: [String] = [], blocks: [Block], footnotes: [Footnote] = [],

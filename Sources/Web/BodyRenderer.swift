@@ -6,9 +6,10 @@ struct BodyRenderer {
     let imageURL: (ImageRef) -> String
     var srcset: (ImageRef) -> String = { _ in "" }
     var size: (ImageRef) -> (Int, Int)? = { _ in nil }
-    /// The shallowest heading level of the article: it becomes `<h2>` under the page's `<h1>`
-    /// title, and deeper ones follow without skipping a level (a screen reader's outline).
-    var topLevel = 1
+    /// The URL of an image's largest copy, which a tap on its figure opens (nil: no link).
+    var largest: (ImageRef) -> String? = { _ in nil }
+    /// The article's alt texts by image path (`Article.alt`); a figure without one has `alt=""`.
+    var alt: [String: String] = [:]
     /// The article's footnotes, rendered after its body with links both ways.
     var footnotes: [Footnote] = []
     /// How many times each note has been referred to so far: a second reference gets its own id.
@@ -48,7 +49,8 @@ struct BodyRenderer {
         case .paragraph(let inlines):
             return "<p>\(render(inlines))</p>"
         case .heading(let level, let inlines):
-            let h = min(max(level - topLevel + 2, 2), 4)
+            // The page's <h1> is the title: `#` and `##` are its sections, `###` their parts.
+            let h = min(max(level, 2), 4)
             return "<h\(h)>\(render(inlines))</h\(h)>"
         case .list(let ordered, let start, let items):
             let tag = ordered ? "ol" : "ul"
@@ -100,16 +102,27 @@ struct BodyRenderer {
         return html + "</tbody>\n</table>\n</div>"
     }
 
+    /// A figure: the image (its alt text from the front matter, else empty since the caption
+    /// says what it shows), linked to its largest copy; the caption, then the credit on a line
+    /// of its own, a full stop between them for screen readers (hidden on screen). A PNG figure
+    /// is a chart or a diagram: it keeps a readable width and scrolls in its own box on a phone.
     func figure(_ figure: Figure) -> String {
-        let alt = HTML.escape(figure.caption.plainText)
+        let alt = HTML.escape(self.alt[figure.image.issuePath] ?? "")
+        let isChart = figure.image.format == .png
         let (w, h) = size(figure.image) ?? (figure.image.pixelWidth, figure.image.pixelHeight)
         let set = srcset(figure.image)
-        let srcsetAttribute = set.isEmpty ? "" : " srcset=\"\(HTML.escape(set))\" sizes=\"(min-width: 44rem) 40rem, 100vw\""
-        let img = "<img src=\"\(HTML.escape(imageURL(figure.image)))\"\(srcsetAttribute) alt=\"\(alt)\" width=\"\(w)\" "
+        let sizes = isChart ? "(min-width: 44rem) 40rem, 36rem" : "(min-width: 44rem) 40rem, 100vw"
+        let srcsetAttribute = set.isEmpty ? "" : " srcset=\"\(HTML.escape(set))\" sizes=\"\(sizes)\""
+        var img = "<img src=\"\(HTML.escape(imageURL(figure.image)))\"\(srcsetAttribute) alt=\"\(alt)\" width=\"\(w)\" "
             + "height=\"\(h)\" loading=\"lazy\">"
+        if let large = largest(figure.image) {
+            img = "<a class=\"zoom\" href=\"\(HTML.escape(large))\">\(img)<span class=\"sr-only\">Xem ảnh cỡ lớn</span></a>"
+        }
+        if isChart { img = "<div class=\"chart\">\(img)</div>" }
         var caption = render(figure.caption)
         if let credit = figure.credit {
-            caption += " <span class=\"credit\">\(HTML.escape(credit))</span>"
+            let ends = figure.caption.plainText.last.map { ".!?…:".contains($0) } ?? true
+            caption += (ends ? " " : "<span class=\"sr-only\">.</span> ") + "<span class=\"credit\">\(HTML.escape(credit))</span>"
         }
         return "<figure>\n\(img)\n<figcaption>\(caption)</figcaption>\n</figure>"
     }

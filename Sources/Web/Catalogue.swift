@@ -12,6 +12,9 @@ struct Catalogue {
         var path: String
         var date: ISODate
         var excerpt: String
+        /// About 300 characters of the article's text (never its summary), cut at a word: what
+        /// a related-article card says of it.
+        var opening: String
         /// The article's first figure, or nil.
         var thumbnail: ImageRef?
         /// Its tags, lowercased, for relating articles.
@@ -28,7 +31,7 @@ struct Catalogue {
             issue.sections.flatMap { section in
                 section.articles.map { article in
                     Entry(issue: issue, section: section, article: article, path: "\(issue.id)/\(article.slug)/index.html",
-                          date: article.date ?? issue.date, excerpt: Catalogue.excerpt(article),
+                          date: article.date ?? issue.date, excerpt: Catalogue.excerpt(article), opening: Catalogue.opening(article),
                           thumbnail: article.figures.first?.image, tags: Set(article.tags.map { $0.lowercased() }))
                 }
             }
@@ -56,6 +59,19 @@ struct Catalogue {
             if case .paragraph(let inlines) = block.kind { return inlines.plainText.excerpt(220) }
         }
         return ""
+    }
+
+    /// The article's text from its first paragraph on, up to `limit` characters cut at a word,
+    /// with "…" when cut: the body only, not the summary the page's header already shows.
+    static func opening(_ article: Article, limit: Int = 300) -> String {
+        var text = ""
+        for block in article.blocks where text.count <= limit {
+            if case .paragraph(let inlines) = block.kind {
+                let paragraph = inlines.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                text += (text.isEmpty || paragraph.isEmpty ? "" : " ") + paragraph
+            }
+        }
+        return text.excerpt(limit)
     }
 
     /// Up to three articles: two points for the same section title, one per shared tag; the

@@ -32,7 +32,14 @@ struct ImageSet {
     /// The 400 px copy (or the image itself when smaller) of an image of issue `id`, its path
     /// from the site's root and its size: for cards, whose issue may not be the page's.
     static func thumbnail(_ ref: ImageRef, issue id: String) -> (path: String, width: Int, height: Int) {
-        let width = min(WebSite.widths[0], ref.pixelWidth)
+        copy(ref, width: WebSite.widths[0], issue: id)
+    }
+
+    /// The copy `best(ref, width:)` picks, known without the set (every width below the
+    /// image's own is written, then the image itself): for pages of issues not written this
+    /// time, and the feed.
+    static func copy(_ ref: ImageRef, width wanted: Int, issue id: String) -> (path: String, width: Int, height: Int) {
+        let width = min(wanted, ref.pixelWidth)
         let height = width == ref.pixelWidth ? ref.pixelHeight
             : max(1, Int((Double(ref.pixelHeight) * Double(width) / Double(ref.pixelWidth)).rounded()))
         let stem = URL(fileURLWithPath: ref.issuePath).deletingPathExtension().lastPathComponent

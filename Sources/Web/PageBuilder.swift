@@ -51,20 +51,23 @@ struct PageBuilder {
         let index = position[article.slug] ?? 0
         var body = BodyRenderer(imageURL: { ref in images.best(ref, width: 800).map { "../images/" + $0.file } ?? "" },
                                 srcset: { ref in images.srcset(ref, prefix: "../images/") },
-                                size: { ref in images.best(ref, width: 800).map { ($0.width, $0.height) } })
+                                size: { ref in images.best(ref, width: 800).map { ($0.width, $0.height) } },
+                                largest: { ref in images.best(ref, width: .max).map { "../images/" + $0.file } },
+                                alt: article.alt)
         body.footnotes = article.footnotes
-        body.topLevel = article.blocks.compactMap { if case .heading(let level, _) = $0.kind { level } else { nil } }.min() ?? 1
         var context: [String: Any] = [
             "section": section.title, "title": article.title, "authors": article.authors.joined(separator: ", "),
             "body": body.renderArticle(article.blocks), "pdf": "../" + Paths.pdfName(issue), "line": issue.issueLine,
         ]
         if let subtitle = article.subtitle { context["subtitle"] = subtitle }
+        // The byline again at the end, as readers of the association's site expect it.
+        if !article.authors.isEmpty { context["signature"] = article.authors.joined(separator: ", ") }
         if let summary = article.summary { context["summary"] = summary }
         if let date = article.date { context["date"] = date.numeric; context["iso"] = date.iso }
         if index > 0 { context["previous"] = ["href": "../\(all[index - 1].slug)/index.html", "title": all[index - 1].title] }
         if index + 1 < all.count { context["next"] = ["href": "../\(all[index + 1].slug)/index.html", "title": all[index + 1].title] }
         if let entry = catalogue.entry(issue: issue.id, slug: article.slug) {
-            context["related"] = catalogue.related(to: entry).map { card($0, root: "../../") }
+            context["related"] = catalogue.related(to: entry).map { relatedCard($0, root: "../../") }
         }
         let main = theme.render("article", context)
         return page(title: "\(article.title) — \(publication.title)", root: "../../", main: main,
@@ -83,6 +86,23 @@ struct PageBuilder {
         if let thumb = entry.thumbnail {
             let t = ImageSet.thumbnail(thumb, issue: entry.issue.id)
             card["thumbnail"] = ["src": root + t.path, "width": t.width, "height": t.height]
+        }
+        return card
+    }
+
+    /// A related-article card: always a thumbnail (the article's picture, else its issue's
+    /// cover, else its section's drawn one), the date, and the opening of its text.
+    func relatedCard(_ entry: Catalogue.Entry, root: String) -> [String: Any] {
+        var card = card(entry, root: root)
+        card["excerpt"] = entry.opening
+        if card["thumbnail"] == nil {
+            if let cover = entry.issue.cover?.image {
+                let t = ImageSet.thumbnail(cover, issue: entry.issue.id)
+                card["thumbnail"] = ["src": root + t.path, "width": t.width, "height": t.height]
+            } else {
+                card["thumbnail"] = ["src": root + Badges.sectionPath(entry.section.title),
+                                     "width": Badges.sectionSize.width, "height": Badges.sectionSize.height]
+            }
         }
         return card
     }

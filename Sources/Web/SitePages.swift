@@ -17,6 +17,11 @@ struct SitePages {
             "publisher": publication.publisher, "ogType": type, "assets": theme.assets.templateNames,
         ]
         if let description { context["description"] = description }
+        // The footer's imprint, as the association's site has it.
+        for (key, value) in [("address", publication.address), ("contact", publication.contact), ("license", publication.license)] {
+            if let value, !value.isEmpty { context[key] = value }
+        }
+        if context["address"] != nil || context["contact"] != nil { context["reachable"] = true }
         if let base = publication.baseURL.map(absoluteBase) {
             context["canonical"] = base + path.replacingOccurrences(of: "index.html", with: "")
             if let image { context["ogImage"] = base + image }
@@ -62,11 +67,18 @@ struct SitePages {
         return Data(JSONText.array(of: items))
     }
 
-    /// An Atom feed of every article, newest first.
+    /// How many articles the feed carries, the newest: about two issues. With whole articles in
+    /// it (14 KB each in the sample), a feed of every article would grow past 5 MB in ten years.
+    static let feedLength = 20
+
+    /// An Atom feed of the newest articles, newest first: each entry's `published` is the article's
+    /// date, its `updated` the issue's (when the text was last set), its `content` the whole
+    /// article as on its page, with absolute image URLs (relative links resolve by `xml:base`).
     func feed() -> String {
         let base = absoluteBase(publication.baseURL ?? "https://example.org/")
-        let entries = catalogue.entries.sorted { $0.date != $1.date ? $0.date > $1.date : $0.path < $1.path }
-        let updated = (entries.first?.date ?? catalogue.issues.first?.date).map { $0.iso + "T00:00:00Z" } ?? "2000-01-01T00:00:00Z"
+        let entries = catalogue.entries.sorted { $0.date != $1.date ? $0.date > $1.date : $0.path < $1.path }.prefix(Self.feedLength)
+        func stamp(_ date: ISODate) -> String { date.iso + "T00:00:00Z" }
+        let updated = (entries.map { max($0.date, $0.issue.date) }.max() ?? catalogue.issues.first?.date).map(stamp) ?? "2000-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
@@ -75,6 +87,7 @@ struct SitePages {
           <id>\(x(base))</id>
           <link rel="alternate" type="text/html" href="\(x(base))"/>
           <link rel="self" type="application/atom+xml" href="\(x(base))feed.xml"/>
+          <icon>\(x(base))apple-touch-icon.png</icon>
           <updated>\(updated)</updated>
           <author><name>\(x(publication.publisher))</name></author>
 
@@ -86,15 +99,34 @@ struct SitePages {
                 <title>\(x(e.article.title))</title>
                 <id>\(x(url))</id>
                 <link rel="alternate" type="text/html" href="\(x(url))"/>
-                <updated>\(e.date.iso)T00:00:00Z</updated>
+                <published>\(stamp(e.date))</published>
+                <updated>\(stamp(max(e.date, e.issue.date)))</updated>
             \(e.article.authors.map { "    <author><name>\(x($0))</name></author>" }.joined(separator: "\n"))
                 <category term="\(x(e.section.title))"/>
                 <summary>\(x(e.excerpt))</summary>
+                <content type="html" xml:base="\(x(url))">\(x(content(e, base: base)))</content>
               </entry>
 
             """
         }
         return xml + "</feed>\n"
+    }
+
+    /// An article's body as its page has it, images from the site's absolute address. Figures
+    /// are not links to their large copy: a feed reader drops the stylesheet, and the link's
+    /// words for screen readers ("Xem ảnh cỡ lớn") would show under every picture.
+    private func content(_ e: Catalogue.Entry, base: String) -> String {
+        let id = e.issue.id
+        var body = BodyRenderer(imageURL: { base + ImageSet.copy($0, width: 800, issue: id).path },
+                                size: { let c = ImageSet.copy($0, width: 800, issue: id); return (c.width, c.height) },
+                                alt: e.article.alt)
+        body.footnotes = e.article.footnotes
+        return body.renderArticle(e.article.blocks)
+    }
+
+    /// `robots.txt`: every page may be crawled; the sitemap's absolute URL when the site has one.
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n" + (publication.baseURL.map { "\nSitemap: \(absoluteBase($0))sitemap.xml\n" } ?? "")
     }
 
     func sitemap() -> String {

@@ -5,7 +5,7 @@ import Output
 
 /// Writes the web edition of a set of issues into `out/web/`: for each issue its front page,
 /// one page per article and its images (resized copies); across issues the archive, the Atom
-/// feed, the sitemap and the search page with its index. No layout engine is involved.
+/// feed, the sitemap, `robots.txt`, the icons and the search page with its index. No layout engine is involved.
 public struct WebSite: Sendable {
     public let theme: WebTheme
     /// `fonts/`: the web fonts are copied from here, self-hosted.
@@ -65,6 +65,9 @@ public struct WebSite: Sendable {
         try writer.write(site.searchIndex(), to: "search.json")
         try writer.write(site.feed(), to: "feed.xml")
         try writer.write(site.sitemap(), to: "sitemap.xml")
+        try writer.write(site.robots(), to: "robots.txt")
+        let pictureless = catalogue.entries.filter { $0.thumbnail == nil && $0.issue.cover?.image == nil }
+        try Badges.write(writer, publication: publication, sections: Set(pictureless.map(\.section.title)), fonts: fontsDirectory)
         return written + ["index.html", "search/index.html"]
     }
 
