@@ -48,17 +48,9 @@ struct SitePages {
                   path: "search/index.html", script: "search.js")
     }
 
-    /// `search.json`: per article its title, address, issue line, date, excerpt, and `k`, its
-    /// text folded (no tones, đ → d, lowercase) for matching.
-    func searchIndex() throws -> Data {
-        let items = catalogue.entries.map { e -> [String: String] in
-            var text = [e.article.title, e.article.subtitle ?? "", e.article.summary ?? "", e.article.authors.joined(separator: " "),
-                        e.article.tags.joined(separator: " ")]
-            text += (e.article.blocks + e.article.footnotes.flatMap(\.blocks)).map(\.plainText)
-            return ["t": e.article.title, "u": e.path, "l": e.issue.issueLine, "d": e.date.numeric, "s": e.excerpt,
-                    "k": text.joined(separator: " ").searchFolded]
-        }
-        return Data(JSONText.array(of: items))
+    /// The search index's files, under `search/` (see `SearchIndex`).
+    func searchIndex() -> [(path: String, data: Data)] {
+        SearchIndex(catalogue).files
     }
 
     /// An Atom feed of every article, newest first.
