@@ -3,8 +3,8 @@ import Output
 
 /// The search index under `search/`, split so that a query loads only what it needs:
 ///
-/// - `docs.json`: per article its title, address, issue line, dates and where its title and
-///   lead end among its words; the list of term shards; a version that changes with the index;
+/// - `docs.json`: per article its title, address, issue, date and where its title and lead end
+///   among its words; the issues' lines; the list of term shards; a version of the index;
 /// - `terms/<key>.json`: the terms (words folded: no tones, đ → d, lowercase) whose folded form
 ///   begins with `key`, each with the forms it was written in (lowercase, with tones), and per
 ///   form the articles and word positions where it occurs: `{"nguyen":{"nguyên":[[5,140,3]],
@@ -27,6 +27,7 @@ struct SearchIndex {
     init(_ catalogue: Catalogue) {
         var terms: [String: [String: [(doc: Int, positions: [Int])]]] = [:]
         var docs: [[UInt8]] = []
+        var issues: [String] = []
         var texts: [(path: String, data: Data)] = []
         for (n, entry) in catalogue.entries.enumerated() {
             let article = entry.article
@@ -40,7 +41,8 @@ struct SearchIndex {
             for (fold, forms) in words.terms {
                 for (form, positions) in forms { terms[fold, default: [:]][form, default: []].append((n, positions)) }
             }
-            docs.append(Self.doc(entry, fields: [titleEnd, leadEnd]))
+            if issues.last != entry.issue.issueLine { issues.append(entry.issue.issueLine) }
+            docs.append(Self.doc(entry, issue: issues.count - 1, fields: [titleEnd, leadEnd]))
             let passages = ([article.subtitle ?? "", article.summary ?? ""] + body).flatMap(SearchText.passages)
             texts.append(("text/\(n).json", Data(JSONText.array(of: passages))))
         }
@@ -50,7 +52,8 @@ struct SearchIndex {
         for file in files { version.add(file.path); version.add(file.data) }
         var out: [UInt8] = Array(#"{"docs":["#.utf8)
         for (n, doc) in docs.enumerated() { out += (n > 0 ? [UInt8(ascii: ",")] : []) + doc }
-        out += Array(#"],"shards":"#.utf8) + JSONText.array(of: shards.map(\.key))
+        out += Array(#"],"issues":"#.utf8) + JSONText.array(of: issues)
+        out += Array(#","shards":"#.utf8) + JSONText.array(of: shards.map(\.key))
         out += Array(#","v":"#.utf8)
         JSONText.string(String(version.hex.prefix(12)), into: &out)
         out.append(UInt8(ascii: "}"))
@@ -58,17 +61,16 @@ struct SearchIndex {
         self.files = files
     }
 
-    private static func doc(_ entry: Catalogue.Entry, fields: [Int]) -> [UInt8] {
-        var out: [UInt8] = Array(#"{"d":"#.utf8)
-        JSONText.string(entry.date.numeric, into: &out)
-        out += Array(",\"f\":[\(fields[0]),\(fields[1])],\"l\":".utf8)
-        JSONText.string(entry.issue.issueLine, into: &out)
-        out += Array(#","n":"#.utf8)
+    /// `{"f":[12,40],"i":0,"n":"2025-01-20","t":"…","u":"2025-q1/hoi-nghi/"}`: the issue by its
+    /// place in docs.json's `issues` (their lines, not repeated per article), the address
+    /// without `index.html` and one date, which the page writes as 20/01/2025.
+    private static func doc(_ entry: Catalogue.Entry, issue: Int, fields: [Int]) -> [UInt8] {
+        var out: [UInt8] = Array("{\"f\":[\(fields[0]),\(fields[1])],\"i\":\(issue),\"n\":".utf8)
         JSONText.string(entry.date.iso, into: &out)
         out += Array(#","t":"#.utf8)
         JSONText.string(entry.article.title, into: &out)
         out += Array(#","u":"#.utf8)
-        JSONText.string(entry.path, into: &out)
+        JSONText.string(String(entry.path.dropLast("index.html".count)), into: &out)
         out.append(UInt8(ascii: "}"))
         return out
     }

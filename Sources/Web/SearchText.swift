@@ -68,7 +68,8 @@ enum SearchText {
 
     /// Sentences end at `.`, `!`, `?` or `…` (and a closing quote or bracket after it) followed by
     /// a space and a capital letter, a digit or an opening quote — except after an abbreviation,
-    /// a capitalised word of at most three letters ("TP. Lâm Giang", "PGS.TS. Nguyễn").
+    /// a word of at most four letters ending in a capital ("TP. Lâm Giang", "PGS.TS. Nguyễn",
+    /// "ThS. Lê"; a sentence ending "…của UBND." runs on into the next, which does little harm).
     static func sentences(_ text: String) -> [String] {
         let chars = Array(text)
         var out: [String] = []
@@ -95,7 +96,7 @@ enum SearchText {
 
     private static func endsWithAbbreviation(_ chars: ArraySlice<Character>) -> Bool {
         let word = chars.reversed().prefix { $0.isLetter }
-        return !word.isEmpty && word.count <= 3 && word.last!.isUppercase
+        return !word.isEmpty && word.count <= 4 && word.first!.isUppercase
     }
 
     private static func pieces(_ sentence: String) -> [String] {

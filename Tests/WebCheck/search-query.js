@@ -28,7 +28,7 @@ const out = queries.map(({ q, typing }) => {
     Object.assign(terms, JSON.parse(data));
   }
   const found = core.search(q, { docs: manifest.docs, terms }, { typing: !!typing });
-  const results = found.results.map((r) => ({ u: manifest.docs[r.doc].u, t: manifest.docs[r.doc].t, exact: r.exact, score: r.score }));
+  const results = found.results.map((r) => ({ u: manifest.docs[r.doc].u + "index.html", t: manifest.docs[r.doc].t, exact: r.exact, score: r.score }));
   const first = found.results[0];
   return {
     q, results, shards: keys, bytes,

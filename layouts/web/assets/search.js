@@ -60,11 +60,11 @@
     shown.slice(from, from + PAGE).forEach(function (r) {
       var doc = manifest.docs[r.doc];
       var li = el("li", "card"), div = el("div"), h = el("h3"), link = el("a");
-      link.href = "../" + doc.u;
+      link.href = "../" + doc.u + "index.html";
       marked(link, core.highlight(doc.t, clauses));
       h.appendChild(link);
       var meta = el("p", "byline");
-      meta.textContent = doc.l + " · " + doc.d;
+      meta.textContent = manifest.issues[doc.i] + " · " + doc.n.split("-").reverse().join("/");
       var text = el("p", "snippet");
       div.appendChild(h); div.appendChild(meta); div.appendChild(text);
       li.appendChild(div); list.appendChild(li);
