@@ -191,6 +191,7 @@ import TestSupport
         let typing = try Self.ask(web, "nghie", typing: true)
         #expect(Set(titles(typing)) == ["Hội viên góp ý về đề tài nghiên cứu", "Ý nghĩa của nghiên cứu ứng dụng"], "\(titles(typing))")
         #expect(try Self.ask(web, "nghie").results.isEmpty, "a submitted query matches whole words")
+        #expect(titles(try Self.ask(web, "hoi ngh", typing: true)) == titles(hoiNghi), "the word being typed pairs too")
 
         // "Nguyễn" in one text comes before "nguyên" in a title; "nguyen" finds all three.
         let nguyen = try Self.ask(web, "Nguyễn")

@@ -38,7 +38,8 @@
   /**
    * A query as clauses, each words that must stand in a row: a quoted phrase, a word, or
    * "380.000" typed as one piece. While the reader is `typing`, the last word, if the query
-   * ends in it and it has two letters or more, also matches the words it begins.
+   * ends in it and it has two letters or more, also matches the words it begins; a last word
+   * of one letter after others is left out until the next letter comes.
    */
   function parse(query, typing) {
     var clauses = [];
@@ -53,6 +54,9 @@
     if (typing && clauses.length && ENDS_IN_WORD.test(text)) {
       var last = clauses[clauses.length - 1].words;
       if (Array.from(last[last.length - 1].fold).length >= 2) last[last.length - 1].prefix = true;
+      // One letter begins too many words to ask for: the query waits for the next.
+      else if (clauses.length > 1 || last.length > 1) last.pop();
+      if (!last.length) clauses.pop();
     }
     return clauses;
   }
@@ -122,11 +126,11 @@
    * Vietnamese writes a word as syllables apart ("hội nghị", "sạt lở"), so two query words side
    * by side that stand side by side in some article are read as one: "hoi nghi" asks for
    * "hội nghị", not for "hội" anywhere and "nghị" anywhere. Pairs are taken strongest first
-   * (in most articles); a quoted phrase, a word being typed or a piece like "380.000" stays
-   * as it is.
+   * (in most articles); a quoted phrase or a piece like "380.000" stays as it is. The word
+   * being typed pairs by the words it begins: "hoi ngh" already asks for "hội nghị".
    */
   function group(clauses, terms) {
-    var single = function (c) { return c && !c.quoted && c.words.length === 1 && !c.words[0].prefix; };
+    var single = function (c) { return c && !c.quoted && c.words.length === 1; };
     var pairs = [];
     for (var i = 0; i + 1 < clauses.length; i++) {
       if (!single(clauses[i]) || !single(clauses[i + 1])) continue;
