@@ -39,7 +39,7 @@
    * A query as clauses, each words that must stand in a row: a quoted phrase, a word, or
    * "380.000" typed as one piece. While the reader is `typing`, the last word, if the query
    * ends in it and it has two letters or more, also matches the words it begins; a last word
-   * of one letter after others is left out until the next letter comes.
+   * of one letter is left out until the next letter comes.
    */
   function parse(query, typing) {
     var clauses = [];
@@ -55,7 +55,7 @@
       var last = clauses[clauses.length - 1].words;
       if (Array.from(last[last.length - 1].fold).length >= 2) last[last.length - 1].prefix = true;
       // One letter begins too many words to ask for: the query waits for the next.
-      else if (clauses.length > 1 || last.length > 1) last.pop();
+      else last.pop();
       if (!last.length) clauses.pop();
     }
     return clauses;
@@ -82,7 +82,10 @@
    * word typed without tones) plus 1 if the whole word (not a longer word it begins).
    */
   function places(w, terms) {
+    // Asked for again by the pairing and the ranking of one search: kept on the word.
+    if (w.places && w.places.terms === terms) return w.places.byDoc;
     var byDoc = {};
+    w.places = { terms: terms, byDoc: byDoc };
     var folds = w.prefix
       ? Object.keys(terms).filter(function (t) { return t.indexOf(w.fold) === 0; })
       : (Object.prototype.hasOwnProperty.call(terms, w.fold) ? [w.fold] : []);

@@ -32,8 +32,10 @@
 
   function run(query, typing) {
     var ticket = ++asked;
-    if (!core.parse(query, typing).length) { render(query, { clauses: [], results: [] }); return; }
-    var keys = core.shardsFor(core.parse(query, typing), manifest.shards);
+    var parsed = core.parse(query, typing);
+    // Nothing to ask yet (an empty box, or one letter being typed): no results, no message.
+    if (!parsed.length) { render("", { clauses: [], results: [] }); return; }
+    var keys = core.shardsFor(parsed, manifest.shards);
     Promise.all(keys.map(shard)).then(function (loaded) {
       if (ticket !== asked) return;
       var terms = {};
