@@ -181,7 +181,8 @@
 
   /**
    * The articles matching every clause, best first: those with more clauses found as typed
-   * (when typed with tones: "Nguyễn" before "nguyên"), then by score — each clause by where it
+   * (when typed with tones: "Nguyễn" before "nguyên"), then with more found as whole words
+   * (while typing "hoi nghi", "hội nghị" before "hội nghiên"), then by score — each clause by where it
    * is (title, lead, body; more occurrences count, less and less) and how rare it is across
    * articles, plus how near the clauses are — then newest, then in the site's order.
    * `index` is `{ docs, terms }`: the articles of docs.json and the terms of the loaded shards.
@@ -206,26 +207,28 @@
     });
     var n = index.docs.length;
     var results = docs.map(function (d) {
-      var doc = index.docs[d], score = 0, exact = 0;
+      var doc = index.docs[d], score = 0, exact = 0, whole = 0;
       found.forEach(function (f, c) {
-        var title = 0, lead = 0, body = 0, typed = false;
+        var title = 0, lead = 0, body = 0, typed = false, complete = false;
         f[d].forEach(function (o) {
           var w = (o.exact ? 1 : 0.4) * (o.whole ? 1 : 0.5);
           if (o.pos < doc.f[0]) title = Math.max(title, w);
           else if (o.pos < doc.f[1]) lead += w;
           else body += w;
           typed = typed || o.exact;
+          complete = complete || o.whole;
         });
         var idf = Math.log(1 + n / Object.keys(f).length);
         score += idf * (TITLE * title + LEAD * saturate(lead, 1) + BODY * saturate(body, 3));
         if (typed && clauses[c].words.some(function (w) { return w.toned; })) exact++;
+        if (complete) whole++;
       });
       score += NEAR * nearness(found.map(function (f) { return f[d]; }), clauses);
-      return { doc: +d, score: score, exact: exact };
+      return { doc: +d, score: score, exact: exact, whole: whole };
     });
     results.sort(function (a, b) {
       var x = index.docs[a.doc], y = index.docs[b.doc];
-      return b.exact - a.exact || b.score - a.score || (x.n < y.n ? 1 : x.n > y.n ? -1 : 0) || a.doc - b.doc;
+      return b.exact - a.exact || b.whole - a.whole || b.score - a.score || (x.n < y.n ? 1 : x.n > y.n ? -1 : 0) || a.doc - b.doc;
     });
     return results;
   }
