@@ -208,6 +208,7 @@ import TestSupport
 
         // A quoted phrase: its words in a row and in its order.
         #expect(titles(try Self.ask(web, "\"đề tài nghiên cứu\"")) == ["Hội viên góp ý về đề tài nghiên cứu"])
+        #expect(titles(try Self.ask(web, "“đề tài nghiên cứu”")) == ["Hội viên góp ý về đề tài nghiên cứu"], "a phone's quotes")
         #expect(try Self.ask(web, "\"nghiên cứu đề tài\"").results.isEmpty)
         #expect(titles(try Self.ask(web, "nghiên cứu đề tài")).contains("Hội viên góp ý về đề tài nghiên cứu"))
     }

@@ -43,7 +43,8 @@
    */
   function parse(query, typing) {
     var clauses = [];
-    var text = query.normalize("NFC");
+    // Phones type “curly” quotes for ": either kind marks a phrase.
+    var text = query.normalize("NFC").replace(/[“”„«»]/g, '"');
     text.split('"').forEach(function (part, n) {
       var pieces = n % 2 === 1 ? [part] : part.split(/\s+/);
       pieces.forEach(function (piece) {
