@@ -28,17 +28,14 @@ import Testing
 
     @Test func jsonOnBytesIsWhatJSONEncoderWrites() throws {
         let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
-        let objects: [[String: String]] = [
-            ["t": "Tiêu đề <b>&</b> \"trích\" \\ / ‘x’", "u": "2025-q1/a/index.html", "k": controls + "\u{7F}"],
-            ["z": "", "a": "Việt Nam 😀 漢字", "m": "\u{2028}\u{2029}\u{FEFF}"],
-            [:],
-        ]
+        let strings = ["Tiêu đề <b>&</b> \"trích\" \\ / ‘x’", "2025-q1/a/", controls + "\u{7F}", "", "Việt Nam 😀 漢字",
+                       "\u{2028}\u{2029}\u{FEFF}"]
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let expected = String(decoding: try encoder.encode(objects), as: UTF8.self)
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(strings), as: UTF8.self)
             .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
-        #expect(String(decoding: JSONText.array(of: objects), as: UTF8.self) == expected)
+        #expect(String(decoding: JSONText.array(of: strings), as: UTF8.self) == expected)
     }
 
     /// Words are runs of letters, marks and digits, as the page's `/[\p{L}\p{M}\p{N}]+/u` reads them.
