@@ -16,7 +16,10 @@ PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libharfbuzz-dev libfreet
 # parses the web edition as a browser does (Tests/WebCheck/safety.py); curl speaks to `bantin serve`;
 # Ghostscript makes the plates a RIP would (tiffsep); python3-docx writes the Word files
 # `bantin import` is tested on (Tests/Fixtures/make-docx.py); recode checks the VPS table.
-TEST_PACKAGES = fonts-sil-charis qpdf python3-html5lib curl ghostscript python3-docx recode
+TEST_PACKAGES = fonts-sil-charis qpdf python3-html5lib curl ghostscript python3-docx recode $(NODE)
+# The search tests run the search page's engine under node (Tests/WebCheck/search-query.js):
+# Debian's nodejs, unless a node is already on the PATH.
+NODE = $(if $(shell command -v node),,nodejs)
 
 .PHONY: all deps build run test test-asan fuzz bench webcheck install clean
 

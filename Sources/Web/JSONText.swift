@@ -1,21 +1,14 @@
-/// JSON written straight into bytes, as `JSONEncoder` with `.sortedKeys` and
-/// `.withoutEscapingSlashes` writes it (no spaces; `"` `\` and control characters escaped), and
-/// with `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, so no markup survives even as data.
-/// For the search index: thousands of objects of a few string fields.
+/// JSON strings written straight into bytes, as `JSONEncoder` with `.withoutEscapingSlashes`
+/// writes them (`"` `\` and control characters escaped), and with `<`, `>` and `&` as `\u003c`,
+/// `\u003e`, `\u0026`, so no markup survives even as data. For the search index: thousands of
+/// terms and passages.
 enum JSONText {
-    /// `[{"k":"v",…},…]`, each object's keys in sorted order.
-    static func array(of objects: [[String: String]]) -> [UInt8] {
+    /// `["a","b",…]`.
+    static func array(of strings: [String]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "[")]
-        for (n, object) in objects.enumerated() {
+        for (n, text) in strings.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "{"))
-            for (m, key) in object.keys.sorted().enumerated() {
-                if m > 0 { out.append(UInt8(ascii: ",")) }
-                string(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                string(object[key]!, into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+            string(text, into: &out)
         }
         out.append(UInt8(ascii: "]"))
         return out

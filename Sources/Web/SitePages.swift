@@ -50,21 +50,14 @@ struct SitePages {
 
     func search() -> String {
         Self.page(theme: theme, publication: publication, title: "Tìm kiếm — \(publication.title)", root: "../",
-                  main: theme.render("search", [:]), crumbs: [["label": "Tìm kiếm"]], description: nil,
+                  main: theme.render("search", ["root": "../", "assets": theme.assets.templateNames]),
+                  crumbs: [["label": "Tìm kiếm"]], description: nil,
                   path: "search/index.html", script: "search.js")
     }
 
-    /// `search.json`: per article its title, address, issue line, date, excerpt, and `k`, its
-    /// text folded (no tones, đ → d, lowercase) for matching.
-    func searchIndex() throws -> Data {
-        let items = catalogue.entries.map { e -> [String: String] in
-            var text = [e.article.title, e.article.subtitle ?? "", e.article.summary ?? "", e.article.authors.joined(separator: " "),
-                        e.article.tags.joined(separator: " ")]
-            text += (e.article.blocks + e.article.footnotes.flatMap(\.blocks)).map(\.plainText)
-            return ["t": e.article.title, "u": e.path, "l": e.issue.issueLine, "d": e.date.numeric, "s": e.excerpt,
-                    "k": text.joined(separator: " ").searchFolded]
-        }
-        return Data(JSONText.array(of: items))
+    /// The search index's files, under `search/` (see `SearchIndex`).
+    func searchIndex() -> [(path: String, data: Data)] {
+        SearchIndex(catalogue).files
     }
 
     /// How many articles the feed carries, the newest: about two issues. With whole articles in

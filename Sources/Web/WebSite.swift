@@ -62,13 +62,29 @@ public struct WebSite: Sendable {
         let site = SitePages(theme: theme, publication: publication, catalogue: catalogue)
         try writer.write(site.archive(), to: "index.html")
         try writer.write(site.search(), to: "search/index.html")
-        try writer.write(site.searchIndex(), to: "search.json")
+        try writeSearchIndex(site.searchIndex(), writer)
         try writer.write(site.feed(), to: "feed.xml")
         try writer.write(site.sitemap(), to: "sitemap.xml")
         try writer.write(site.robots(), to: "robots.txt")
         let pictureless = catalogue.entries.filter { $0.thumbnail == nil && $0.issue.cover?.image == nil }
         try Badges.write(writer, publication: publication, sections: Set(pictureless.map(\.section.title)), fonts: fontsDirectory)
         return written + ["index.html", "search/index.html"]
+    }
+
+    /// The index files, `docs.json` last since it names the others; then the shards and texts
+    /// an earlier build wrote and this one did not (another site's words) are removed.
+    private func writeSearchIndex(_ files: [(path: String, data: Data)], _ writer: FileWriter) throws {
+        for file in files { try writer.write(file.data, to: "search/" + file.path) }
+        let written = Set(files.map(\.path))
+        for folder in ["terms", "text"] {
+            let url = writer.root.appendingPathComponent("search/\(folder)")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            where name.hasSuffix(".json") && !name.hasPrefix(".") && !written.contains("\(folder)/\(name)") {
+                try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+            }
+        }
+        // The one-file index earlier versions wrote, which nothing reads any more.
+        try? FileManager.default.removeItem(at: writer.root.appendingPathComponent("search.json"))
     }
 
     /// The issue's screen PDF beside its pages, as the pages link to it.

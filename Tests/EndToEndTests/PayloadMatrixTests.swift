@@ -78,7 +78,7 @@ import TestSupport
         let checked = try run("/usr/bin/python3", [Self.safety, web.path])
         #expect(checked.status == 0, "\(checked.out)\(checked.err)")
         let pages = try FileManager.default.subpathsOfDirectory(atPath: web.path)
-        #expect(pages.contains { $0.hasSuffix("feed.xml") } && pages.contains { $0.hasSuffix("sitemap.xml") } && pages.contains { $0.hasSuffix("search.json") })
+        #expect(pages.contains { $0.hasSuffix("feed.xml") } && pages.contains { $0.hasSuffix("sitemap.xml") } && pages.contains { $0.hasSuffix("search/docs.json") })
         // The text is kept, escaped: the title reads back from the article page as written.
         let article = try #require(pages.first { $0.hasPrefix("x/") && $0.hasSuffix("/index.html") && $0 != "x/index.html" })
         let html = try String(contentsOf: web.appendingPathComponent(article), encoding: .utf8)

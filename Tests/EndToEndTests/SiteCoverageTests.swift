@@ -30,7 +30,7 @@ import TestSupport
     /// sitemap and search index.
     private func coverage(_ project: TestProject, _ id: String) throws -> [String: Int] {
         var found: [String: Int] = [:]
-        for file in ["index.html", "feed.xml", "sitemap.xml", "search.json"] {
+        for file in ["index.html", "feed.xml", "sitemap.xml", "search/docs.json"] {
             found[file] = try project.read("out/web/\(file)").components(separatedBy: "\(id)/").count - 1
         }
         return found
@@ -41,14 +41,14 @@ import TestSupport
         #expect(build(project, ["2025-q1", "2025-q2"]).filter { $0.severity == .error }.isEmpty)
         let both = try ["2025-q1", "2025-q2"].map { try coverage(project, $0) }
         for counts in both { #expect(counts.values.allSatisfy { $0 > 0 }, "\(counts)") }
-        let site = try ["index.html", "feed.xml", "sitemap.xml", "search.json"].map { try project.read("out/web/\($0)") }
+        let site = try ["index.html", "feed.xml", "sitemap.xml", "search/docs.json"].map { try project.read("out/web/\($0)") }
 
         // Q1 again, alone: Q2 stays in the archive, the feed, the sitemap and search, and the
         // site-wide files are the same as when both were built.
         let diagnostics = build(project, ["2025-q1"])
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(try ["2025-q1", "2025-q2"].map { try coverage(project, $0) } == both)
-        #expect(try ["index.html", "feed.xml", "sitemap.xml", "search.json"].map { try project.read("out/web/\($0)") } == site)
+        #expect(try ["index.html", "feed.xml", "sitemap.xml", "search/docs.json"].map { try project.read("out/web/\($0)") } == site)
     }
 
     @Test func anIssueThatNoLongerLoadsIsLeftOutWithAWarning() throws {
