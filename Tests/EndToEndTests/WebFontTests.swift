@@ -31,7 +31,12 @@ import TestSupport
             text += try String(contentsOf: web.appendingPathComponent(page), encoding: .utf8)
                 .replacing(#/<script[^>]*>[^<]*</script>|<[^>]*>/#, with: " ")
         }
-        text += try String(contentsOf: web.appendingPathComponent("search.json"), encoding: .utf8)
+        // The search index: titles, forms and the passages its snippets show.
+        let search = web.appendingPathComponent("search")
+        for case let file as URL in FileManager.default.enumerator(at: search, includingPropertiesForKeys: nil)!
+        where file.pathExtension == "json" {
+            text += try String(contentsOf: file, encoding: .utf8)
+        }
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
@@ -117,11 +122,18 @@ import TestSupport
     /// No TrueType file is shipped; every file under `assets/` is named with the hash of its
     /// content; the stylesheet names only fonts that exist (and every one of them); the pages
     /// link the hashed stylesheet and the search page the hashed script.
+    /// The theme's own files (`style.css`, the scripts): each ships once, hashed.
+    static var themeFiles: Int {
+        let folder = projectRoot.appendingPathComponent("layouts/web/assets")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0.contains(".") }.count
+    }
+
     @Test func assetsAreHashedAndLinkedByTheirHashedNames() throws {
         let all = files(under: web)
         #expect(!all.contains { $0.hasSuffix(".ttf") || $0.hasSuffix(".otf") }, "\(all.filter { $0.hasSuffix(".ttf") })")
         let assets = files(under: web.appendingPathComponent("assets"))
-        #expect(assets.count == Self.faces.count + 2, "\(assets)")
+        #expect(assets.count == Self.faces.count + Self.themeFiles, "\(assets)")
         for path in assets {
             let data = try Data(contentsOf: web.appendingPathComponent("assets/\(path)"))
             var digest = Digest()
@@ -194,7 +206,7 @@ import TestSupport
         try site.write([WebSite.Edition(issue: sample.built.issue, pdf: nil)], alsoPublished: [other], to: out)
         let assets = files(under: out.appendingPathComponent("assets"))
         #expect(assets.contains("style.0123456789.css") && assets.contains("fonts/NotoSans-Bold.0123456789.woff2"))
-        #expect(!assets.contains("style.css") && assets.count == Self.faces.count + 2 + 2, "\(assets)")
+        #expect(!assets.contains("style.css") && assets.count == Self.faces.count + Self.themeFiles + 2, "\(assets)")
     }
 
     /// A character beyond Latin and Vietnamese that an article uses is kept in the fonts (the

@@ -12,7 +12,11 @@ const fs = require("fs");
 const path = require("path");
 
 const web = process.argv[2];
-const core = require(path.resolve(web, "assets/search-core.js"));
+// The engine by the (hashed) name the search page gives it: assets/search-core.<hex>.js.
+const page = fs.readFileSync(path.join(web, "search/index.html"), "utf8");
+const named = page.match(/<script src="\.\.\/(assets\/search-core[^"]*\.js)"/);
+if (!named) throw new Error("search/index.html names no assets/search-core script");
+const core = require(path.resolve(web, named[1]));
 const read = (file) => fs.readFileSync(path.join(web, "search", file));
 const docsBytes = read("docs.json");
 const manifest = JSON.parse(docsBytes);
