@@ -48,11 +48,12 @@ public final class GroupCommit: @unchecked Sendable {
 
     private func drain() async {
         while true {
-            lock.lock()
-            let batch = waiting
-            waiting = []
-            if batch.isEmpty { running = false }
-            lock.unlock()
+            let batch = lock.withLock {
+                let batch = waiting
+                waiting = []
+                if batch.isEmpty { running = false }
+                return batch
+            }
             if batch.isEmpty { return }
             do {
                 let counts = try await store.commit(Self.changes(batch.map(\.report)))

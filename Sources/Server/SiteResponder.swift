@@ -79,7 +79,7 @@ struct SiteResponder: HTTPResponder {
     static func secure(_ headers: inout HTTPFields) {
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] = policy
-        headers[HTTPField.Name("Referrer-Policy")!] = "strict-origin-when-cross-origin"
+        headers[HTTPFields.Element.Name("Referrer-Policy")!] = "strict-origin-when-cross-origin"
     }
 
     static func escape(_ segment: String) -> String {

@@ -63,7 +63,7 @@ struct ViewCounter: Sendable {
     /// X-Forwarded-For (the one the proxy itself added; earlier ones are the client's to invent).
     func client(_ request: Request, _ peer: String) -> String {
         if trustProxy, let last = request.headers[values: Self.forwardedFor].flatMap({ $0.split(separator: ",") }).last {
-            return last.trimmingCharacters(in: .whitespaces)
+            return String(last).trimmingCharacters(in: .whitespaces)
         }
         return peer
     }
@@ -85,8 +85,8 @@ struct ViewCounter: Sendable {
         var page: String
     }
 
-    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
-    static let purpose = HTTPField.Name("Purpose")!
-    static let secPurpose = HTTPField.Name("Sec-Purpose")!
-    static let xMoz = HTTPField.Name("X-Moz")!
+    static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
+    static let purpose = HTTPFields.Element.Name("Purpose")!
+    static let secPurpose = HTTPFields.Element.Name("Sec-Purpose")!
+    static let xMoz = HTTPFields.Element.Name("X-Moz")!
 }
