@@ -49,7 +49,7 @@ final class SiteServerProcess {
     /// Starts the server and waits (a bounded number of polls) until it says where it listens.
     func start() throws {
         let log = project.url("site-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.bantin)
         process.arguments = ["serve", "--site", "--port", "0", "--root", project.root.path, "--out", project.url("out").path] + store.arguments + extra
