@@ -14,7 +14,7 @@ work=$(mktemp -d /tmp/bantin-site-bench.XXXXXX)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-bantin=$PWD/.build/release/bantin
+bantin=${BANTIN:-$PWD/.build/release/bantin}
 "$bantin" build --out "$work/out" > /dev/null
 page=$(cd "$work/out/web" && ls -d 2025-q1/*/ | head -1)
 

@@ -53,6 +53,10 @@ import TestSupport
     @Test func badRequestsChangeNothingInSQLite() throws { try badRequestsChangeNothing("sqlite") }
     @Test func acknowledgedViewsSurviveKillInSQLite() throws { try acknowledgedViewsSurviveKill("sqlite") }
 
+    @Test func concurrentViewsAreCountedExactlyInSQLite() throws { try concurrentViewsAreCountedExactly("sqlite") }
+
+    @Test(.enabled(if: postgres != nil, "BANTIN_TEST_POSTGRES is not set: the PostgreSQL tests are skipped (.ci/run sets it)"))
+    func concurrentViewsAreCountedExactlyInPostgreSQL() throws { try concurrentViewsAreCountedExactly("postgres") }
     @Test(.enabled(if: postgres != nil, "BANTIN_TEST_POSTGRES is not set: the PostgreSQL tests are skipped (.ci/run sets it)"))
     func countsOncePerVisitorPerDayInPostgreSQL() throws { try countsOncePerVisitorPerDay("postgres") }
     @Test(.enabled(if: postgres != nil, "BANTIN_TEST_POSTGRES is not set: the PostgreSQL tests are skipped (.ci/run sets it)"))
@@ -149,6 +153,38 @@ import TestSupport
         server.stop()
         try server.start()
         #expect(try server.counts(article) == ["views": 5, "today": 5, "week": 5, "total": 5])
+    }
+
+    /// Reports arriving together (committed in shared transactions): as many views in the store
+    /// as were acknowledged; and a `kill -9` in the middle of a stream of them loses none that
+    /// was acknowledged (a view committed but killed before its answer may count unacknowledged).
+    func concurrentViewsAreCountedExactly(_ kind: String) throws {
+        let server = try SiteServerProcess(Self.site(), store: Self.freshStore(kind))
+        let article = try Self.articles()[0]
+        let statuses = try server.viewsAtOnce(article, count: 120, tag: "together")
+        #expect(statuses.count == 120 && statuses.allSatisfy { $0 == 200 }, "\(statuses)")
+        server.stop()
+        try server.start()
+        #expect(try server.counts(article)["views"] == 120)
+
+        // A stream of 1500 reports, and the server killed once the first ones are counted.
+        let killed = DispatchSemaphore(value: 0)
+        let killer = Thread {
+            _ = SiteServerProcess.poll { () -> Bool? in
+                ((try? server.counts(article)["views"]) ?? 0) >= 140 ? true : nil
+            }
+            server.kill9()
+            killed.signal()
+        }
+        killer.start()
+        let stream = try server.viewsAtOnce(article, count: 1500, tag: "stream")
+        killed.wait()
+        let acknowledged = stream.filter { $0 == 200 }.count
+        #expect(acknowledged > 0 && acknowledged < 1500, "the kill came too late or too early to tell: \(acknowledged) acknowledged")
+        try server.start()
+        let views = try #require(try server.counts(article)["views"]) - 120
+        #expect(views >= acknowledged, "\(acknowledged) acknowledged, \(views) in the store")
+        #expect(views <= 1500)
     }
 
     // MARK: Serving the site

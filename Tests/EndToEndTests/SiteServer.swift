@@ -4,7 +4,8 @@ import TestSupport
 
 /// A running `bantin serve --site` (the real binary, on a free loopback port) over a small built
 /// site, spoken to with curl; killed or stopped by the tests, and stopped when it is dropped.
-final class SiteServerProcess {
+/// `@unchecked Sendable`: a test's killer thread sends it the `kill -9` while the test talks to it.
+final class SiteServerProcess: @unchecked Sendable {
     enum Store: Sendable, CustomStringConvertible {
         case sqlite(URL)
         case postgres(String)
@@ -91,6 +92,21 @@ final class SiteServerProcess {
         let json = lines.dropLast().joined(separator: "\n")
         let counts = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Int] ?? [:]
         return (status, counts)
+    }
+
+    /// `count` reports of `page`, each from a visitor of its own, sent by one curl at most 16 at
+    /// a time; the statuses, one per report (0: no answer).
+    func viewsAtOnce(_ page: String, count: Int, tag: String) throws -> [Int] {
+        let body = project.url("report-\(UUID().uuidString).json")
+        try Data(#"{"page":"\#(page)"}"#.utf8).write(to: body)
+        defer { try? FileManager.default.removeItem(at: body) }
+        var args = ["--parallel", "--parallel-max", "16"]
+        for n in 0..<count {
+            if n > 0 { args.append("--next") }
+            args += ["-s", "-o", "/dev/null", "-w", "%{http_code}\n", "-A", "Mozilla/5.0 (\(tag) \(n))", "-H", "Content-Type: application/json",
+                     "--data-binary", "@" + body.path, "http://127.0.0.1:\(port)/api/views"]
+        }
+        return try run("curl", args).out.split(separator: "\n").map { Int($0) ?? 0 }
     }
 
     func view(_ page: String, agent: String, headers: [String] = []) throws -> (status: Int, counts: [String: Int]) {
