@@ -19,16 +19,32 @@ public final class PostgresCounts: CountStore {
         let client = client
         runner = Task { await client.run() }
         do {
-            try await client.query("""
-                CREATE TABLE IF NOT EXISTS page_views (page text PRIMARY KEY, views bigint NOT NULL)
-                """, logger: logger)
-            try await client.query("""
-                CREATE TABLE IF NOT EXISTS site_visits (day text PRIMARY KEY, visits bigint NOT NULL)
-                """, logger: logger)
+            // The pool retries a refused connection for ever: the first answer is awaited 10 s.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await client.query("CREATE TABLE IF NOT EXISTS page_views (page text PRIMARY KEY, views bigint NOT NULL)", logger: logger)
+                    try await client.query("CREATE TABLE IF NOT EXISTS site_visits (day text PRIMARY KEY, visits bigint NOT NULL)", logger: logger)
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(10))
+                    throw CountingError.database("no answer in 10 s")
+                }
+                try await group.next()
+                group.cancelAll()
+            }
         } catch {
             runner.cancel()
-            throw CountingError.database("PostgreSQL at \(Self.redacted(url)): \(String(reflecting: error))")
+            throw CountingError.database("could not reach PostgreSQL at \(Self.redacted(url)): \(Self.reason(error))")
         }
+    }
+
+    /// What went wrong, in a line (PostgreSQL's own message when it sent one).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+        }
+        return "\(error)"
     }
 
     public func commit(_ changes: Changes) async throws -> Counts {
@@ -96,9 +112,7 @@ public final class PostgresCounts: CountStore {
 
     /// The URL with its password hidden, for messages.
     static func redacted(_ url: String) -> String {
-        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
-        parts.password = "…"
-        return parts.string ?? url
+        url.replacingOccurrences(of: #"(://[^:/@]*:)[^@/]*@"#, with: "$1…@", options: .regularExpression)
     }
 }
 
