@@ -22,8 +22,6 @@ public struct Changes: Sendable, Equatable {
     public var today: Day
 
     public init(today: Day) { self.today = today }
-
-    public var isEmpty: Bool { views.isEmpty && visits.isEmpty }
 }
 
 /// The counts a page shows: its own views, and the site's visits today, over the last 7 days

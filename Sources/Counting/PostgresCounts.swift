@@ -50,15 +50,14 @@ public final class PostgresCounts: CountStore {
     public func commit(_ changes: Changes) async throws -> Counts {
         try await client.withTransaction(logger: logger) { connection in
             // In a fixed order, so two servers' transactions take the rows' locks alike and never deadlock.
-            for page in changes.views.keys.sorted() {
-                let n = changes.views[page]!
+            for (page, n) in changes.views.sorted(by: { $0.key < $1.key }) {
                 try await connection.query("""
                     INSERT INTO page_views (page, views) VALUES (\(page), \(n))
                     ON CONFLICT (page) DO UPDATE SET views = page_views.views + EXCLUDED.views
                     """, logger: logger)
             }
-            for day in changes.visits.keys.sorted() {
-                let n = changes.visits[day]!, text = day.description
+            for (day, n) in changes.visits.sorted(by: { $0.key < $1.key }) {
+                let text = day.description
                 try await connection.query("""
                     INSERT INTO site_visits (day, visits) VALUES (\(text), \(n))
                     ON CONFLICT (day) DO UPDATE SET visits = site_visits.visits + EXCLUDED.visits

@@ -44,13 +44,6 @@ public final class Visitors: @unchecked Sendable {
         for key in [admission.view, admission.visit].compactMap({ $0 }) { seen.remove(key) }
     }
 
-    /// The number of hashes kept for today (memory: 32 bytes each plus the set's own).
-    public var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return seen.count
-    }
-
     /// Under the lock. Each field ends with a NUL, which none may hold, so ("a","bc") and ("ab","c") differ.
     private func hash(_ ip: String, _ agent: String, _ page: String) -> Data {
         var sha = SHA256()
