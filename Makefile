@@ -10,7 +10,7 @@ SWIFTFLAGS ?= --explicit-target-dependency-import-check error
 # rebuild of one article pays each time.
 RELEASEFLAGS ?= --static-swift-stdlib --product bantin
 PREFIX  ?= /usr/local
-PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev liblcms2-dev poppler-utils woff2 libxml2-dev
+PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev libharfbuzz-dev libfreetype-dev libcairo2-dev libqpdf-dev libturbojpeg0-dev libdeflate-dev liblcms2-dev poppler-utils woff2 libxml2-dev libsqlite3-dev
 # Tests only: Charis SIL proves the `vi` shaping path (its stacked marks change under `vi`);
 # the qpdf command reads the finished PDFs back; html5lib (for Debian's /usr/bin/python3)
 # parses the web edition as a browser does (Tests/WebCheck/safety.py); curl speaks to `bantin serve`;
@@ -71,11 +71,12 @@ fuzz: deps
 
 # Synthetic issues (24 and 400 articles), Bantin beside Typst (typst from PyPI, installed when
 # missing); see Tests/Bench/.
-bench: EXTRA_PACKAGES = time python3 python3-pip
+bench: EXTRA_PACKAGES = time python3 python3-pip wrk curl
 bench: build
 	@python3 -c 'import typst' 2>/dev/null || python3 -m pip install --quiet typst \
 	  || python3 -m pip install --quiet --break-system-packages typst
 	Tests/Bench/bench.sh
+	Tests/Bench/site-bench.sh
 
 # The web edition as browsers see it (Tests/WebCheck/webcheck.py), served on loopback: every page
 # at 390 and 1280 px in headless Chromium — no sideways scrolling, no axe-core violation — and

@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        // `bantin serve --site` only (the Counting target): view counts in SQLite or PostgreSQL.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         // `bantin import FILE.docx` only (the Importing target): a .docx is a zip archive.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
@@ -50,9 +54,18 @@ let package = Package(
         .target(name: "Bantin", dependencies: ["Loading", "Typesetting", "Pages", "Layout", "PDF", "Web", "Output", "Imaging"]),
         // `bantin serve`: the web edition, the desk and the PDFs over HTTP, rebuilt as files change.
         .target(name: "Server", dependencies: [
-            "Bantin", "Layout", "PDF", "Pages", "Web", "Output", "Diagnostics",
+            "Bantin", "Layout", "PDF", "Pages", "Web", "Output", "Diagnostics", "Counting", "CLibDeflate",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The readers' site's view counters: visitors as salted daily hashes, counts in SQLite
+        // (GRDB) or PostgreSQL (postgres-nio), acknowledged only once committed.
+        .target(name: "Counting", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "BantinCLI", dependencies: [

@@ -183,7 +183,8 @@ struct Preview: ParsableCommand {
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the web edition, the desk (every page, diagnostics, quality, preflight) and the PDFs; rebuild on every change.")
+        abstract: "Serve the web edition, the desk (every page, diagnostics, quality, preflight) and the PDFs; rebuild on every change.",
+        discussion: "With --site: the readers' site instead, in production: the web edition already built in <out>/web, with cache headers, compression and view counters (SQLite in --data, or PostgreSQL with --database); no desk, no rebuilding.")
 
     @Argument(help: "The issue folders (default: every folder under issues/ with an issue.yaml).")
     var issues: [String] = []
@@ -197,13 +198,31 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Where outputs go.")
     var out = "out"
 
+    @Flag(name: .long, help: "The readers' site: serve <out>/web as built, with view counters; no desk.")
+    var site = false
+
+    @Option(name: .long, help: "With --site: the folder of counts.sqlite (default: data/ in the project folder).")
+    var data: String?
+
+    @Option(name: .long, help: "With --site: keep the counts in PostgreSQL, postgres://user:password@host:5432/database.")
+    var database: String?
+
+    @Flag(name: .long, help: "With --site: the reader's address is the last hop of X-Forwarded-For (behind a reverse proxy).")
+    var trustProxy = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if !site, data != nil || database != nil || trustProxy {
+            throw ValidationError("--data, --database and --trust-proxy go with --site")
+        }
+        if site, !issues.isEmpty { throw ValidationError("--site serves the built site: name no issue folders (build them with `bantin build`)") }
+        if data != nil, database != nil { throw ValidationError("--data (SQLite) or --database (PostgreSQL), not both") }
     }
 
     func run() throws {
+        if site { return try runSite() }
         let pipeline = try common.pipeline(out: out)
         let server = DeskServer(options: pipeline.options, folders: try folders(issues, pipeline), host: host, port: port)
         let host = host
@@ -226,6 +245,35 @@ struct Serve: ParsableCommand {
         done.wait()
         if let error = failure.error {
             FileHandle.standardError.write(Data("error: the server stopped: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("stopped")
+    }
+
+    /// `--site`: the built web edition and its counters.
+    private func runSite() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let outURL = URL(fileURLWithPath: out, relativeTo: cwd).standardized
+        let dataURL = data.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardized } ?? common.rootURL.appendingPathComponent("data")
+        let server = SiteServer(web: outURL.appendingPathComponent("web"), data: dataURL, database: database, host: host, port: port,
+                                trustProxy: trustProxy)
+        let host = host
+        let done = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task {
+            do {
+                try await server.run { port, counts in
+                    print("serving the site http://\(host):\(port)/ (\(counts)); Ctrl-C stops")
+                    fflush(nil)
+                }
+            } catch {
+                failure.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         print("stopped")
