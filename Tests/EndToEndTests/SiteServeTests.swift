@@ -230,14 +230,18 @@ import TestSupport
         let frontPage = try Data(contentsOf: project.url("out/web/index.html"))
         #expect(head.status == 200 && head.headers["content-length"] == String(frontPage.count))
 
-        // Assets: hashed ones a year and immutable; others revalidated; the counter's script is there.
-        #expect(try server.get("/assets/extra.0123abcd89.css").headers["cache-control"] == "public, max-age=31536000, immutable")
-        #expect(try server.get("/assets/style.css").headers["cache-control"] == "no-cache")
-        let script = try server.get("/assets/counter.js")
-        #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
+        // Assets, named by their content: a year and immutable; other text revalidated; the
+        // counter's script is the one the page names.
         let html = String(decoding: onDisk, as: UTF8.self)
+        let style = try #require(html.firstMatch(of: #/assets/style\.[0-9a-f]{10}\.css/#).map { String($0.output) })
+        #expect(try server.get("/" + style).headers["cache-control"] == "public, max-age=31536000, immutable")
+        #expect(try server.get("/assets/extra.0123abcd89.css").headers["cache-control"] == "public, max-age=31536000, immutable")
+        #expect(try server.get("/feed.xml").headers["cache-control"] == "no-cache")
+        let counter = try #require(html.firstMatch(of: #/assets/counter\.[0-9a-f]{10}\.js/#).map { String($0.output) })
+        let script = try server.get("/" + counter)
+        #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
         #expect(html.contains(#"<p class="views" hidden>Lượt xem: <span data-count="views"></span></p>"#))
-        #expect(html.contains("Tổng lượt truy cập") && html.contains("assets/counter.js"))
+        #expect(html.contains("Tổng lượt truy cập"))
         #expect(try server.get("/khong-co/").status == 404)
         #expect(try server.get("/index.html", headers: []).status == 200)
         let post = try server.report("", agent: Self.reader, method: "POST")
