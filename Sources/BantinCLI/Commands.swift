@@ -226,28 +226,15 @@ struct Serve: ParsableCommand {
         let pipeline = try common.pipeline(out: out)
         let server = DeskServer(options: pipeline.options, folders: try folders(issues, pipeline), host: host, port: port)
         let host = host
-        let done = DispatchSemaphore(value: 0)
-        let failure = Failure()
-        Task {
-            do {
-                try await server.run(log: { line in
-                    print(line)
-                    fflush(nil)
-                }, ready: { port in
-                    print("serving http://\(host):\(port)/ (the desk at /desk/); Ctrl-C stops")
-                    fflush(nil)
-                })
-            } catch {
-                failure.error = error
-            }
-            done.signal()
+        try Self.runUntilStopped(failing: "the server stopped: ") {
+            try await server.run(log: { line in
+                print(line)
+                fflush(nil)
+            }, ready: { port in
+                print("serving http://\(host):\(port)/ (the desk at /desk/); Ctrl-C stops")
+                fflush(nil)
+            })
         }
-        done.wait()
-        if let error = failure.error {
-            FileHandle.standardError.write(Data("error: the server stopped: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        print("stopped")
     }
 
     /// `--site`: the built web edition and its counters.
@@ -258,14 +245,22 @@ struct Serve: ParsableCommand {
         let server = SiteServer(web: outURL.appendingPathComponent("web"), data: dataURL, database: database, host: host, port: port,
                                 trustProxy: trustProxy)
         let host = host
+        try Self.runUntilStopped(failing: "") {
+            try await server.run { port, counts in
+                print("serving the site http://\(host):\(port)/ (\(counts)); Ctrl-C stops")
+                fflush(nil)
+            }
+        }
+    }
+
+    /// Runs a server's task from this synchronous command until it stops (SIGINT or SIGTERM):
+    /// "stopped", or its error after `failing` on standard error and exit status 1.
+    private static func runUntilStopped(failing: String, _ server: @escaping @Sendable () async throws -> Void) throws {
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         Task {
             do {
-                try await server.run { port, counts in
-                    print("serving the site http://\(host):\(port)/ (\(counts)); Ctrl-C stops")
-                    fflush(nil)
-                }
+                try await server()
             } catch {
                 failure.error = error
             }
@@ -273,7 +268,7 @@ struct Serve: ParsableCommand {
         }
         done.wait()
         if let error = failure.error {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(failing)\(error)\n".utf8))
             throw ExitCode(1)
         }
         print("stopped")
